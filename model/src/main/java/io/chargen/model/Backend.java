@@ -1,0 +1,39 @@
+package io.chargen.model;
+
+import java.util.Set;
+
+/**
+ * Computes the paper's network: forward runs and backpropagation through time. Two implementations exist: the
+ * default {@code FastBackend} (a kernel of our own on float arrays) and the DL4J reference in module
+ * {@code model-dl4j}; tests prove them equal on the same weights.
+ *
+ * <p>Implementations are stateless and thread-safe.
+ */
+public interface Backend {
+
+  /** @return a short name for command lines and metrics, e.g. {@code fast} or {@code dl4j} */
+  String name();
+
+  /**
+   * Runs the network from zero state over per-step input vectors (Fabi et al. 2020, Sec. 2).
+   *
+   * @param weights the network
+   * @param inputs T rows of K values: the input vector at every step (constant for regeneration and blends,
+   *     noisy for variants, Sec. 3.2)
+   * @param keepStates whether to return the LSTM cell and hidden states of every step (Sec. 3.5)
+   * @return outputs and, if asked, states
+   */
+  Rollout run(LstmWeights weights, float[][] inputs, boolean keepStates);
+
+  /**
+   * Loss and gradients for one sequence whose input vector is constant over time. The loss is the paper's MSE:
+   * mean over steps and the 4 channels of (output − target)².
+   *
+   * @param weights the network
+   * @param input K values, the same at every step
+   * @param target the sequence to reproduce; the network runs for its length
+   * @param parts which gradients to compute; the loss is always computed
+   * @return the loss and the requested gradients (others are null)
+   */
+  Gradients gradients(LstmWeights weights, float[] input, StrokeSequence target, Set<GradientPart> parts);
+}
