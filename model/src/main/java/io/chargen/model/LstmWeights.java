@@ -36,18 +36,31 @@ public final class LstmWeights {
    * @throws IllegalArgumentException if the shapes disagree or a weight is not finite
    */
   public LstmWeights(float[][] codes, float[] wIh, float[] wHh, float[] wOut) {
+    this(checkedCodes(codes, wOut.length / StrokeSequence.CHANNELS), requireFinite("wIh", wIh.clone()),
+        requireFinite("wHh", wHh.clone()), requireFinite("wOut", wOut.clone()), null, null);
+  }
+
+  /** Shares the (already checked, never modified) LSTM arrays and their cached transposes. */
+  private LstmWeights(float[][] codes, float[] wIh, float[] wHh, float[] wOut, float[] wIhT, float[] wHhT) {
     this.hidden = wOut.length / StrokeSequence.CHANNELS;
     requireShape("wOut", wOut.length, StrokeSequence.CHANNELS * hidden);
     requireShape("wIh", wIh.length, GATES * hidden * hidden);
     requireShape("wHh", wHh.length, GATES * hidden * hidden);
-    this.codes = new float[codes.length][];
+    this.codes = codes;
+    this.wIh = wIh;
+    this.wHh = wHh;
+    this.wOut = wOut;
+    this.wIhTransposed = wIhT;
+    this.wHhTransposed = wHhT;
+  }
+
+  private static float[][] checkedCodes(float[][] codes, int hidden) {
+    float[][] copy = new float[codes.length][];
     for (int k = 0; k < codes.length; k++) {
       requireShape("codes[" + k + "]", codes[k].length, hidden);
-      this.codes[k] = requireFinite("codes[" + k + "]", codes[k].clone());
+      copy[k] = requireFinite("codes[" + k + "]", codes[k].clone());
     }
-    this.wIh = requireFinite("wIh", wIh.clone());
-    this.wHh = requireFinite("wHh", wHh.clone());
-    this.wOut = requireFinite("wOut", wOut.clone());
+    return copy;
   }
 
   /**
@@ -183,7 +196,22 @@ public final class LstmWeights {
    * @return weights with these codes and the same LSTM and output weights
    */
   public LstmWeights withCodes(float[][] newCodes) {
-    return new LstmWeights(newCodes, wIh, wHh, wOut);
+    return new LstmWeights(checkedCodes(newCodes, hidden), wIh, wHh, wOut, wIhTransposed(), wHhTransposed());
+  }
+
+  /**
+   * The same network with H concepts whose codes are the identity matrix, so an input vector <em>is</em> the LSTM
+   * input z. Lets one-shot learning optimise a code directly through {@link Backend#gradients} with
+   * {@link GradientPart#PROJECTED_INPUT}, on any backend, without rebuilding weights per step.
+   *
+   * @return the identity-coded weights
+   */
+  public LstmWeights withIdentityCodes() {
+    float[][] identity = new float[hidden][hidden];
+    for (int j = 0; j < hidden; j++) {
+      identity[j][j] = 1;
+    }
+    return withCodes(identity);
   }
 
   /** @return a copy of all K codes */

@@ -1,0 +1,36 @@
+package io.chargen.model.generate;
+
+/**
+ * How to run a generation.
+ *
+ * @param steps number of steps, 1..{@link Generator#MAX_STEPS}
+ * @param noise SD of the Gaussian noise added to the input vector at every step (0: none; the paper uses
+ *     0.009–0.07, Fabi et al. 2020, Sec. 3.2)
+ * @param seed seed of the noise; the same seed gives the same variant
+ * @param keepStates whether to return the LSTM's c and h of every step
+ */
+public record GenerationRequest(int steps, double noise, long seed, boolean keepStates) {
+
+  /** Validates the values, naming the bad one. */
+  public GenerationRequest {
+    if (steps < 1 || steps > Generator.MAX_STEPS) {
+      throw new IllegalArgumentException("steps must be in 1.." + Generator.MAX_STEPS + ", got " + steps);
+    }
+    if (!Double.isFinite(noise) || noise < 0) {
+      throw new IllegalArgumentException("noise SD must be finite and >= 0, got " + noise);
+    }
+  }
+
+  /**
+   * @param steps number of steps
+   * @return a noiseless request without states
+   */
+  public static GenerationRequest plain(int steps) {
+    return new GenerationRequest(steps, 0, 0, false);
+  }
+
+  /** @return the same request with another seed */
+  public GenerationRequest withSeed(long newSeed) {
+    return new GenerationRequest(steps, noise, newSeed, keepStates);
+  }
+}

@@ -1,0 +1,125 @@
+package io.chargen.model.learn;
+
+import io.chargen.model.Backend;
+import io.chargen.model.CharModel;
+import io.chargen.model.GradientPart;
+import io.chargen.model.Gradients;
+import io.chargen.model.LstmWeights;
+import io.chargen.model.StrokeSequence;
+import io.chargen.model.optim.Adam;
+import io.chargen.model.optim.Lbfgs;
+import io.chargen.model.optim.Objective;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * One-shot learning of a new concept from a single example (Fabi et al. 2020, Sec. 3.1): only the new concept's input
+ * column (its H-dimensional code) is optimised by backpropagation; the LSTM and output weights stay frozen. Several
+ * letters learn together: their codes are independent, so they are optimised in parallel. Thread-safe.
+ */
+public final class OneShotLearner {
+  private static final Set<GradientPart> CODE_GRADIENT = EnumSet.of(GradientPart.PROJECTED_INPUT);
+
+  private final Backend backend;
+  private final OneShotSchedule schedule;
+
+  /**
+   * @param backend computes the network
+   * @param schedule optimiser and budget
+   */
+  public OneShotLearner(Backend backend, OneShotSchedule schedule) {
+    this.backend = backend;
+    this.schedule = schedule;
+  }
+
+  /**
+   * The starting code of a new concept: PyTorch's default initialisation of one input column, uniform in ±1/sqrt(K),
+   * seeded by the seed and the label so every letter starts differently but reproducibly.
+   *
+   * @param hidden H
+   * @param concepts K after adding the concept
+   * @param label the concept
+   * @param seed random seed
+   * @return the code
+   */
+  public static float[] initialCode(int hidden, int concepts, String label, long seed) {
+    Random random = new Random(seed * 31 + label.hashCode());
+    float bound = (float) (1 / Math.sqrt(concepts));
+    float[] code = new float[hidden];
+    for (int j = 0; j < hidden; j++) {
+      code[j] = (random.nextFloat() * 2 - 1) * bound;
+    }
+    return code;
+  }
+
+  /**
+   * Learns one concept's code from one example.
+   *
+   * @param weights the frozen network (its own codes are not used)
+   * @param start the starting code (not modified)
+   * @param label the concept, for the result
+   * @param example the single example
+   * @return the learned code and the loss before and after
+   */
+  public OneShotResult learnCode(LstmWeights weights, float[] start, String label, StrokeSequence example) {
+    LstmWeights probe = weights.withIdentityCodes();
+    int[] evaluations = {0};
+    Objective objective = (code, gradient) -> {
+      evaluations[0]++;
+      Gradients g = backend.gradients(probe, code, example, CODE_GRADIENT);
+      System.arraycopy(g.projectedInput(), 0, gradient, 0, gradient.length);
+      return g.loss();
+    };
+    float[] code = start.clone();
+    float[] scratch = new float[code.length];
+    double before = objective.evaluate(code, scratch);
+    evaluations[0] = 0;
+    double after = switch (schedule.method()) {
+      case LBFGS -> new Lbfgs(schedule.budget(), Lbfgs.DEFAULT_HISTORY).minimize(objective, code);
+      case ADAM -> minimizeWithAdam(objective, code);
+    };
+    return new OneShotResult(label, code, before, after, evaluations[0]);
+  }
+
+  private double minimizeWithAdam(Objective objective, float[] code) {
+    Adam adam = new Adam(code.length, schedule.learningRate());
+    float[] gradient = new float[code.length];
+    for (int step = 0; step < schedule.budget(); step++) {
+      objective.evaluate(code, gradient);
+      adam.update(code, gradient);
+    }
+    return objective.evaluate(code, gradient);
+  }
+
+  /**
+   * Learns every example's concept (new labels grow the concept set; known labels get a new code), in parallel.
+   *
+   * @param model the model whose LSTM and output weights stay frozen
+   * @param examples label → its single example
+   * @param seed seed of the starting codes
+   * @return the grown model and one result per label, in the examples' order
+   */
+  public LearnedConcepts learn(CharModel model, Map<String, StrokeSequence> examples, long seed) {
+    int concepts = examples.keySet().stream().reduce(model.concepts(), (c, l) -> c.with(l), (a, b) -> b).size();
+    List<OneShotResult> results = examples.entrySet().parallelStream()
+        .map(e -> learnCode(model.weights(),
+            initialCode(model.weights().hidden(), concepts, e.getKey(), seed), e.getKey(), e.getValue()))
+        .toList();
+    CharModel learned = model;
+    Map<String, OneShotResult> byLabel = new LinkedHashMap<>();
+    for (OneShotResult r : results) {
+      learned = learned.withConcept(r.label(), r.code());
+      byLabel.put(r.label(), r);
+    }
+    return new LearnedConcepts(learned, byLabel);
+  }
+
+  /** @return the schedule */
+  public OneShotSchedule schedule() {
+    return schedule;
+  }
+}
