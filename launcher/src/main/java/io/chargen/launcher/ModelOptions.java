@@ -1,0 +1,27 @@
+package io.chargen.launcher;
+
+import io.chargen.model.Backend;
+import io.chargen.model.CharModel;
+import io.chargen.model.io.ModelFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options every model-using command shares. */
+final class ModelOptions {
+  /** The base model shipped in the repository, trained by {@code chargen train} (see README). */
+  static final String SHIPPED_MODEL = "models/base.cgm";
+
+  @Option(names = "--model", defaultValue = SHIPPED_MODEL, description = "Model file (default: ${DEFAULT-VALUE}).")
+  Path model;
+  @Option(names = "--backend", defaultValue = "fast", description = "fast or dl4j (default: ${DEFAULT-VALUE}).")
+  String backend;
+
+  CharModel load() throws IOException {
+    return ModelFile.read(model);
+  }
+
+  Backend backend() {
+    return Backends.byName(backend);
+  }
+}
