@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chargen.model.LstmWeights;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -12,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** K = 3 concepts, H = 2 hidden units, hand-chosen values. */
 @DisplayName("TorchImport")
@@ -58,6 +61,15 @@ class TorchImportTest {
     assertThat(w.wHh()[0]).isEqualTo(-1f);
     assertThat(w.wHh()[15]).isEqualTo(-16f);
     assertThat(w.wOut()).containsExactly(11, 12, 13, 14, 15, 16, 17, 18);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"numpy-savez-k3-h2.npz", "numpy-savez-compressed-k3-h2.npz"})
+  @DisplayName("loads the same weights from files written by numpy.savez and numpy.savez_compressed")
+  void loadsRealNumpyFiles(String resource) throws IOException, URISyntaxException {
+    Path npz = Path.of(getClass().getResource(resource).toURI());
+    LstmWeights expected = TorchImport.read(NpyWriter.npz(dir.resolve("w.npz"), validArrays()));
+    assertThat(TorchImport.read(npz)).isEqualTo(expected);
   }
 
   @Test
