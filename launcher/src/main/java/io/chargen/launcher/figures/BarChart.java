@@ -23,6 +23,8 @@ public final class BarChart {
   private static final int CONCEPT_LABEL_HEIGHT = 18;
   private static final int PANEL_GAP = 24;
   private static final double BAR_FILL = 0.7;
+  /** Empty space beyond the longest bar, as a fraction of the value range, so bars never touch the frame. */
+  private static final double HEADROOM = 0.08;
   private static final Color POSITIVE = new Color(0x2b, 0x5c, 0x8a);
   private static final Color NEGATIVE = new Color(0xb8, 0x3a, 0x2e);
 
@@ -32,6 +34,8 @@ public final class BarChart {
   private final List<String> conceptLabels;
   private final double low;
   private final double high;
+  private final double axisLow;
+  private final double axisHigh;
   private final int plotWidth;
 
   /**
@@ -64,6 +68,9 @@ public final class BarChart {
     this.conceptLabels = List.copyOf(conceptLabels);
     this.low = lo;
     this.high = hi > lo ? hi : lo + 1;
+    double pad = HEADROOM * (high - low);
+    this.axisLow = low < 0 ? low - pad : 0;
+    this.axisHigh = high > 0 ? high + pad : 0;
     this.plotWidth = Math.max(MIN_PLOT_WIDTH, SLOT_WIDTH * conceptLabels.size());
   }
 
@@ -112,7 +119,7 @@ public final class BarChart {
   }
 
   private int valueY(Rectangle plot, double value) {
-    return (int) Math.round(plot.y + (high - value) / (high - low) * plot.height);
+    return (int) Math.round(plot.y + (axisHigh - value) / (axisHigh - axisLow) * plot.height);
   }
 
   /** @return the figure on white */
@@ -135,7 +142,7 @@ public final class BarChart {
     Drawing.frame(g, plot.x, plot.y, plot.width, plot.height + 1);
     Drawing.centred(g, queryCaptions.get(q), Drawing.CAPTION, Drawing.INK, plot.getCenterX(),
         plot.y - PANEL_CAPTION_HEIGHT / 2.0);
-    for (double value : new double[] {high, 0, low}) {
+    for (double value : low < 0 ? new double[] {high, 0, low} : new double[] {high, 0}) {
       String label = value == 0 ? "0" : String.format(Locale.ROOT, "%.2f", value);
       Drawing.rightAligned(g, label, Drawing.TICK, plot.x - Drawing.GAP / 2.0, valueY(plot, value));
     }
