@@ -1,0 +1,99 @@
+package io.chargen.launcher;
+
+import io.chargen.model.Backend;
+import io.chargen.model.CharModel;
+import io.chargen.model.classify.DtwClassifier;
+import io.chargen.model.classify.InputInferenceClassifier;
+import io.chargen.model.data.DigiletsDataset;
+import io.chargen.model.data.DigiletsReader;
+import io.chargen.model.eval.PaperProtocol;
+import io.chargen.model.eval.ProtocolConfig;
+import io.chargen.model.eval.ProtocolResult;
+import io.chargen.model.learn.OneShotSchedule;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code chargen evaluate}: the paper's protocol on every writer file of a folder; writes {@code metrics.json} and
+ * figures mirroring the paper's Figs. 2–7.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+    description = "Run the paper's one-shot and classification protocol on every writer in a folder; "
+        + "writes OUT/metrics.json and figures.")
+final class EvaluateCommand implements Callable<Integer> {
+  @Mixin
+  ModelOptions options;
+  @Option(names = "--data", required = true, description = "Folder of DigiLeTs writer files (writers not trained on).")
+  Path data;
+  @Option(names = "--out", required = true, description = "Output folder.")
+  Path out;
+  @Option(names = "--schedules", defaultValue = "fast,paper", split = ",",
+      description = "One-shot schedules, the first also serves classification (default: ${DEFAULT-VALUE}).")
+  List<String> schedules;
+  @Option(names = "--letters", defaultValue = "n-z", description = "New letters (default: ${DEFAULT-VALUE}).")
+  String letters;
+  @Option(names = "--classify-steps", defaultValue = "1000",
+      description = "Input-inference steps of the paper's classifier (default: ${DEFAULT-VALUE}).")
+  int classifySteps;
+  @Option(names = "--max-writers", defaultValue = "0", description = "Evaluate only the first N writers (0: all).")
+  int maxWriters;
+  @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Override
+  public Integer call() throws Exception {
+    CharModel base = options.load();
+    Backend backend = options.backend();
+    DigiletsDataset dataset = DigiletsReader.readDataset(data);
+    if (maxWriters > 0) {
+      dataset = dataset.writers(dataset.writers().stream().sorted().limit(maxWriters).toList());
+    }
+    List<OneShotSchedule> chosen = schedules.stream().map(OneShotSchedule::byName).toList();
+    ProtocolConfig config = new ProtocolConfig(chosen, Letters.parse(letters), classifySteps, seed);
+    Map<String, PaperProtocol.ClassifierFactory> classifiers = new LinkedHashMap<>();
+    classifiers.put("paper", (model, templates) -> new InputInferenceClassifier(backend, model, classifySteps,
+        InputInferenceClassifier.PAPER_LEARNING_RATE));
+    classifiers.put("dtw_1nn", (model, templates) -> new DtwClassifier(templates));
+    System.err.printf("evaluating %s on %d writers of %s%n", options.model, dataset.writers().size(), data);
+    ProgressBar bar = new ProgressBar(System.err, "evaluate");
+    ProtocolResult result = new PaperProtocol(backend, config).run(base, dataset, classifiers,
+        (done, total, what) -> bar.update(done, total, what));
+    Files.createDirectories(out);
+    Map<String, Object> metrics = metrics(result);
+    Json.MAPPER.writeValue(out.resolve("metrics.json").toFile(), metrics);
+    List<Path> figures = new EvaluationFigures(backend, config, out).write(result, dataset);
+    metrics.put("figures", figures.stream().map(Path::toString).toList());
+    Json.print(metrics);
+    return 0;
+  }
+
+  private Map<String, Object> metrics(ProtocolResult r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("model", options.model.toString());
+    m.put("backend", options.backend);
+    m.put("writers", r.writers());
+    Map<String, Object> oneShot = new LinkedHashMap<>();
+    r.oneShot().forEach((k, s) -> {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("mse", s.mse());
+      e.put("ms_per_letter", s.msPerLetter());
+      oneShot.put(k, e);
+    });
+    m.put("one_shot", oneShot);
+    Map<String, Object> classify = new LinkedHashMap<>();
+    r.classify().forEach((k, s) -> classify.put(k, Map.of("same_writer", s.sameWriter(),
+        "cross_writer", s.crossWriter(), "ms_per_trajectory", s.msPerTrajectory())));
+    m.put("classify", classify);
+    m.put("settings", Map.of("schedules", schedules, "letters", letters, "classify_steps", classifySteps,
+        "seed", seed, "fast_schedule", Arrays.asList(OneShotSchedule.FAST.method(), OneShotSchedule.FAST.budget())));
+    return m;
+  }
+}
