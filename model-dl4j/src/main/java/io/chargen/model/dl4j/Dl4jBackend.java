@@ -1,0 +1,141 @@
+package io.chargen.model.dl4j;
+
+import io.chargen.model.Backend;
+import io.chargen.model.GradientPart;
+import io.chargen.model.Gradients;
+import io.chargen.model.LstmWeights;
+import io.chargen.model.Rollout;
+import io.chargen.model.StrokeSequence;
+import java.util.Map;
+import java.util.Set;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.recurrent.LSTM;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * The reference backend: the paper's network (Fabi et al. 2020, Sec. 2) computed by DeepLearning4J in double
+ * precision, independently of our kernel, to prove {@code FastBackend} right. Slow; not for production paths.
+ *
+ * <p>Usage: {@code Backend backend = new Dl4jBackend();} then {@code backend.run(weights, inputs, true)} or {@code
+ * backend.gradients(weights, input, target, EnumSet.allOf(GradientPart.class))}, exactly like any {@link Backend}.
+ * Needs the ND4J native libraries for linux-x86_64 (shipped as dependencies of this module); set
+ * {@code OMP_NUM_THREADS=1}, which is fastest for these small matrices.
+ *
+ * <p>How our semantics are obtained from DL4J:
+ * <ul>
+ *   <li>Gate order and bias: see {@link ParameterLayout} (DL4J blocks g, f, o, i are permuted to PyTorch's i, f, g,
+ *       o); DL4J's mandatory LSTM bias is zero and its gradient is ignored (see {@link Networks}).
+ *   <li>Loss: DL4J's MSE score of one example is Σ_t mean_channels (y − target)², so ours (the mean over T steps
+ *       too) is the score divided by T, and so is every gradient.
+ *   <li>{@link GradientPart#PROJECTED_INPUT}: the input gradient of a second DL4J network that starts at the LSTM and
+ *       is fed z = W·x (computed by ND4J) at every step, summed over steps; the LSTM and output weight gradients
+ *       come from that network too. {@link GradientPart#INPUT} and {@link GradientPart#INPUT_WEIGHTS} come from the
+ *       full network (input layer included), which runs only when one of them is asked for.
+ *   <li>States of {@link #run}: stepped with {@code rnnTimeStep}, reading the LSTM layer's stored state
+ *       ({@code prevMem} = c, {@code prevAct} = h) after each step.
+ * </ul>
+ *
+ * <p>Stateless and thread-safe: each call builds its own networks.
+ */
+public final class Dl4jBackend implements Backend {
+
+  /** Creates the backend; ND4J loads its native libraries on first use. */
+  public Dl4jBackend() {
+    // No state: networks are built per call.
+  }
+
+  @Override
+  public String name() {
+    return "dl4j";
+  }
+
+  @Override
+  public Rollout run(LstmWeights weights, float[][] inputs, boolean keepStates) {
+    requireInputs(weights, inputs);
+    MultiLayerNetwork net = Networks.full(weights);
+    INDArray features = Sequences.ofRows(inputs);
+    if (!keepStates) {
+      return new Rollout(Sequences.toStrokes(net.output(features)), null, null);
+    }
+    return runStepwise(net, features, inputs.length, weights.hidden());
+  }
+
+  private static Rollout runStepwise(MultiLayerNetwork net, INDArray features, int steps, int hidden) {
+    float[] output = new float[steps * StrokeSequence.CHANNELS];
+    float[][] cell = new float[steps][];
+    float[][] hiddenStates = new float[steps][];
+    net.rnnClearPreviousState();
+    for (int t = 0; t < steps; t++) {
+      INDArray step = features.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(t, t + 1));
+      float[] y = Sequences.toFloats(net.rnnTimeStep(step), 1);
+      System.arraycopy(y, 0, output, t * StrokeSequence.CHANNELS, StrokeSequence.CHANNELS);
+      Map<String, INDArray> state = net.rnnGetPreviousState(Networks.FULL_LSTM_LAYER);
+      cell[t] = Sequences.toFloats(state.get(LSTM.STATE_KEY_PREV_MEMCELL), 1);
+      hiddenStates[t] = Sequences.toFloats(state.get(LSTM.STATE_KEY_PREV_ACTIVATION), 1);
+    }
+    return new Rollout(StrokeSequence.of(output), cell, hiddenStates);
+  }
+
+  @Override
+  public Gradients gradients(LstmWeights weights, float[] input, StrokeSequence target, Set<GradientPart> parts) {
+    requireInput(weights, input, "input");
+    int steps = target.length();
+    double perStep = 1.0 / steps;
+    int hidden = weights.hidden();
+    INDArray labels = Sequences.ofStrokes(target);
+
+    INDArray x = Nd4j.createFromArray(new double[][] {ParameterLayout.toDouble(input)});
+    INDArray z = x.mmul(Nd4j.createFromArray(ParameterLayout.codesToDl4j(weights)));
+    INDArray projected = Sequences.constant(z.toDoubleVector(), steps);
+    MultiLayerNetwork recurrent = Networks.recurrent(weights);
+    Pair<Gradient, INDArray> rec = recurrent.calculateGradients(projected, labels, null, null);
+    Gradient g = rec.getFirst();
+    float[] dz = parts.contains(GradientPart.PROJECTED_INPUT) ? Sequences.sumOverTime(rec.getSecond(), perStep) : null;
+    float[] dWih = null;
+    float[] dWhh = null;
+    if (parts.contains(GradientPart.RECURRENT_WEIGHTS)) {
+      dWih = ParameterLayout.lstmFromDl4j(matrix(g, Networks.REC_LSTM_INPUT), hidden, perStep);
+      dWhh = ParameterLayout.lstmFromDl4j(matrix(g, Networks.REC_LSTM_RECURRENT), hidden, perStep);
+    }
+    float[] dWout = parts.contains(GradientPart.OUTPUT_WEIGHTS)
+        ? ParameterLayout.outputFromDl4j(matrix(g, Networks.REC_OUTPUT), hidden, perStep) : null;
+    double loss = recurrent.score(new DataSet(projected, labels)) * perStep;
+
+    float[] dx = null;
+    float[][] dCodes = null;
+    if (parts.contains(GradientPart.INPUT) || parts.contains(GradientPart.INPUT_WEIGHTS)) {
+      INDArray features = Sequences.constant(ParameterLayout.toDouble(input), steps);
+      Pair<Gradient, INDArray> full = Networks.full(weights).calculateGradients(features, labels, null, null);
+      dx = parts.contains(GradientPart.INPUT) ? Sequences.sumOverTime(full.getSecond(), perStep) : null;
+      dCodes = parts.contains(GradientPart.INPUT_WEIGHTS) ? ParameterLayout.codesFromDl4j(
+          matrix(full.getFirst(), Networks.FULL_CODES), weights.concepts(), hidden, perStep) : null;
+    }
+    return new Gradients(loss, dx, dz, dCodes, dWih, dWhh, dWout);
+  }
+
+  private static ParameterLayout.Matrix matrix(Gradient gradient, String key) {
+    INDArray array = gradient.getGradientFor(key);
+    return array::getDouble;
+  }
+
+  private static void requireInputs(LstmWeights weights, float[][] inputs) {
+    if (inputs.length == 0) {
+      throw new IllegalArgumentException("inputs has no steps; at least one is needed");
+    }
+    for (int t = 0; t < inputs.length; t++) {
+      requireInput(weights, inputs[t], "inputs[" + t + "]");
+    }
+  }
+
+  private static void requireInput(LstmWeights weights, float[] input, String name) {
+    if (input.length != weights.concepts()) {
+      throw new IllegalArgumentException(
+          name + " has " + input.length + " values, expected " + weights.concepts() + " (one per concept)");
+    }
+  }
+}
