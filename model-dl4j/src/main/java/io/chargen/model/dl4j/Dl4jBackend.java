@@ -88,34 +88,34 @@ public final class Dl4jBackend implements Backend {
     double perStep = 1.0 / steps;
     int hidden = weights.hidden();
     INDArray labels = Sequences.ofStrokes(target);
-
-    INDArray x = Nd4j.createFromArray(new double[][] {ParameterLayout.toDouble(input)});
-    INDArray z = x.mmul(Nd4j.createFromArray(ParameterLayout.codesToDl4j(weights)));
-    INDArray projected = Sequences.constant(z.toDoubleVector(), steps);
+    INDArray projected = Sequences.constant(project(weights, input), steps);
     MultiLayerNetwork recurrent = Networks.recurrent(weights);
     Pair<Gradient, INDArray> rec = recurrent.calculateGradients(projected, labels, null, null);
     Gradient g = rec.getFirst();
     float[] dz = parts.contains(GradientPart.PROJECTED_INPUT) ? Sequences.sumOverTime(rec.getSecond(), perStep) : null;
-    float[] dWih = null;
-    float[] dWhh = null;
-    if (parts.contains(GradientPart.RECURRENT_WEIGHTS)) {
-      dWih = ParameterLayout.lstmFromDl4j(matrix(g, Networks.REC_LSTM_INPUT), hidden, perStep);
-      dWhh = ParameterLayout.lstmFromDl4j(matrix(g, Networks.REC_LSTM_RECURRENT), hidden, perStep);
-    }
+    boolean recurrentParts = parts.contains(GradientPart.RECURRENT_WEIGHTS);
+    float[] dWih = recurrentParts ? ParameterLayout.lstmFromDl4j(
+        matrix(g, Networks.REC_LSTM_INPUT), hidden, perStep) : null;
+    float[] dWhh = recurrentParts ? ParameterLayout.lstmFromDl4j(
+        matrix(g, Networks.REC_LSTM_RECURRENT), hidden, perStep) : null;
     float[] dWout = parts.contains(GradientPart.OUTPUT_WEIGHTS)
         ? ParameterLayout.outputFromDl4j(matrix(g, Networks.REC_OUTPUT), hidden, perStep) : null;
     double loss = recurrent.score(new DataSet(projected, labels)) * perStep;
-
-    float[] dx = null;
-    float[][] dCodes = null;
-    if (parts.contains(GradientPart.INPUT) || parts.contains(GradientPart.INPUT_WEIGHTS)) {
-      INDArray features = Sequences.constant(ParameterLayout.toDouble(input), steps);
-      Pair<Gradient, INDArray> full = Networks.full(weights).calculateGradients(features, labels, null, null);
-      dx = parts.contains(GradientPart.INPUT) ? Sequences.sumOverTime(full.getSecond(), perStep) : null;
-      dCodes = parts.contains(GradientPart.INPUT_WEIGHTS) ? ParameterLayout.codesFromDl4j(
-          matrix(full.getFirst(), Networks.FULL_CODES), weights.concepts(), hidden, perStep) : null;
+    if (!parts.contains(GradientPart.INPUT) && !parts.contains(GradientPart.INPUT_WEIGHTS)) {
+      return new Gradients(loss, null, dz, null, dWih, dWhh, dWout);
     }
+    Pair<Gradient, INDArray> full = Networks.full(weights)
+        .calculateGradients(Sequences.constant(ParameterLayout.toDouble(input), steps), labels, null, null);
+    float[] dx = parts.contains(GradientPart.INPUT) ? Sequences.sumOverTime(full.getSecond(), perStep) : null;
+    float[][] dCodes = parts.contains(GradientPart.INPUT_WEIGHTS) ? ParameterLayout.codesFromDl4j(
+        matrix(full.getFirst(), Networks.FULL_CODES), weights.concepts(), hidden, perStep) : null;
     return new Gradients(loss, dx, dz, dCodes, dWih, dWhh, dWout);
+  }
+
+  /** z = W·x by ND4J (a 1×K by K×H product), the LSTM input of the recurrent network. */
+  private static double[] project(LstmWeights weights, float[] input) {
+    INDArray x = Nd4j.createFromArray(new double[][] {ParameterLayout.toDouble(input)});
+    return x.mmul(Nd4j.createFromArray(ParameterLayout.codesToDl4j(weights))).toDoubleVector();
   }
 
   private static ParameterLayout.Matrix matrix(Gradient gradient, String key) {
