@@ -18,26 +18,35 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The reference backend: the paper's network (Fabi et al. 2020, Sec. 2) computed by DeepLearning4J in double
- * precision, independently of our kernel, to prove {@code FastBackend} right. Slow; not for production paths.
+ * The reference backend: the paper's network (Fabi et al. 2020, Sec. 2) computed by DeepLearning4J 1.0.0-M2.1 in
+ * double precision, independently of our kernel, to prove {@code FastBackend} right. Slow (one {@code gradients}
+ * call at K=26, H=100, T=120 takes about half a second, against about 10 ms for {@code FastBackend}); meant for
+ * tests and cross-checks, not for serving.
  *
- * <p>Usage: {@code Backend backend = new Dl4jBackend();} then {@code backend.run(weights, inputs, true)} or {@code
- * backend.gradients(weights, input, target, EnumSet.allOf(GradientPart.class))}, exactly like any {@link Backend}.
- * Needs the ND4J native libraries for linux-x86_64 (shipped as dependencies of this module); set
- * {@code OMP_NUM_THREADS=1}, which is fastest for these small matrices.
+ * <p>Usage, like any {@link Backend}:
+ * <pre>{@code
+ * Backend reference = new Dl4jBackend();
+ * Rollout rollout = reference.run(weights, inputs, true);           // outputs, cell and hidden states
+ * Gradients g = reference.gradients(weights, input, target, EnumSet.allOf(GradientPart.class));
+ * }</pre>
+ * The ND4J native libraries for linux-x86_64 come with this module's dependencies; run with
+ * {@code OMP_NUM_THREADS=1}, measured fastest for these small matrices. No DL4J or ND4J type appears in this API.
  *
  * <p>How our semantics are obtained from DL4J:
  * <ul>
- *   <li>Gate order and bias: see {@link ParameterLayout} (DL4J blocks g, f, o, i are permuted to PyTorch's i, f, g,
- *       o); DL4J's mandatory LSTM bias is zero and its gradient is ignored (see {@link Networks}).
- *   <li>Loss: DL4J's MSE score of one example is Σ_t mean_channels (y − target)², so ours (the mean over T steps
- *       too) is the score divided by T, and so is every gradient.
- *   <li>{@link GradientPart#PROJECTED_INPUT}: the input gradient of a second DL4J network that starts at the LSTM and
- *       is fed z = W·x (computed by ND4J) at every step, summed over steps; the LSTM and output weight gradients
- *       come from that network too. {@link GradientPart#INPUT} and {@link GradientPart#INPUT_WEIGHTS} come from the
- *       full network (input layer included), which runs only when one of them is asked for.
- *   <li>States of {@link #run}: stepped with {@code rnnTimeStep}, reading the LSTM layer's stored state
- *       ({@code prevMem} = c, {@code prevAct} = h) after each step.
+ *   <li>Gate order: DL4J's LSTM packs its column blocks as g, f, o, i; they are permuted to and from PyTorch's
+ *       i, f, g, o rows (package-private {@code ParameterLayout}).
+ *   <li>Bias: DL4J's LSTM always has one, and the output layer keeps one to dodge a DL4J bug; both are zero and
+ *       their gradients are ignored (package-private {@code Networks}).
+ *   <li>Loss: DL4J's MSE score of one example is Σ_t mean over the 4 channels of (y − target)², so ours (the mean
+ *       over the T steps too) is the score divided by T, and so is every gradient. The score costs DL4J an extra
+ *       forward pass.
+ *   <li>{@link GradientPart#PROJECTED_INPUT}: the input gradient, summed over steps, of a DL4J network that starts at
+ *       the LSTM and is fed z = W·x (an ND4J product) at every step. The LSTM and output weight gradients and the
+ *       loss come from that network too. {@link GradientPart#INPUT} and {@link GradientPart#INPUT_WEIGHTS} come
+ *       from the full network (input layer included), run only when one of them is asked for.
+ *   <li>States of {@link #run}: the network is stepped with {@code rnnTimeStep} and the LSTM layer's stored state
+ *       ({@code prevMem} = c, {@code prevAct} = h) read after each step.
  * </ul>
  *
  * <p>Stateless and thread-safe: each call builds its own networks.
