@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** The options every model-using command shares. */
 final class ModelOptions {
   /** The base model shipped in the repository, trained by {@code chargen train} (see README). */
-  static final String SHIPPED_MODEL = "models/base.cgm";
+  static final String SHIPPED_MODEL = "${sys:chargen.home:-.}/models/base.cgm";
 
   @Option(names = "--model", defaultValue = SHIPPED_MODEL, description = "Model file (default: ${DEFAULT-VALUE}).")
   Path model;
