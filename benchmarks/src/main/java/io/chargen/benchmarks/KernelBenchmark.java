@@ -1,0 +1,90 @@
+package io.chargen.benchmarks;
+
+import io.chargen.model.CharModel;
+import io.chargen.model.GradientPart;
+import io.chargen.model.Gradients;
+import io.chargen.model.Rollout;
+import io.chargen.model.StrokeSequence;
+import io.chargen.model.classify.InputInferenceClassifier;
+import io.chargen.model.Classification;
+import io.chargen.model.generate.GenerationRequest;
+import io.chargen.model.generate.Generator;
+import io.chargen.model.kernel.FastBackend;
+import io.chargen.model.learn.OneShotLearner;
+import io.chargen.model.learn.OneShotSchedule;
+import io.chargen.model.train.LabelledSequence;
+import io.chargen.model.train.Trainer;
+import io.chargen.model.train.TrainingConfig;
+import io.chargen.model.train.TrainingProgress;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The issue's other speed goals on the fast kernel: generating one letter (≤ 1 ms), one training step of batch 32
+ * (≤ 30 ms), and paper-mode classification of one trajectory (≤ 20 ms).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class KernelBenchmark {
+  private final FastBackend backend = new FastBackend();
+  private CharModel model;
+  private CharModel learned;
+  private StrokeSequence query;
+  private List<LabelledSequence> batch;
+  private List<String> candidates;
+  private GenerationRequest generation;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    model = Workload.model();
+    Map<String, StrokeSequence> examples = new LinkedHashMap<>();
+    for (char c = 'n'; c <= 'z'; c++) {
+      examples.put(String.valueOf(c), Workload.letter(c, 0));
+    }
+    learned = new OneShotLearner(backend, OneShotSchedule.FAST).learn(model, examples, 1).model();
+    candidates = List.copyOf(examples.keySet());
+    query = Workload.letter('p', 1);
+    batch = Workload.trainingBatch();
+    generation = GenerationRequest.plain(query.length());
+  }
+
+  @Benchmark
+  public Rollout generateOneLetter() {
+    return new Generator(backend).generate(learned, Map.of("n", 1.0), generation);
+  }
+
+  @Benchmark
+  public CharModel trainingStepBatch32() {
+    return new Trainer(backend, new TrainingConfig(1, Workload.PAPER_BATCH, TrainingConfig.PAPER_LEARNING_RATE, 1))
+        .train(model, batch, TrainingProgress.NONE);
+  }
+
+  @Benchmark
+  public Classification classifyPaperMode() {
+    return InputInferenceClassifier.paper(backend, learned).classify(query, candidates);
+  }
+
+  @Benchmark
+  public Gradients oneShotGradientStep() {
+    return backend.gradients(learned.weights().withIdentityCodes(), learned.code("p"), query,
+        EnumSet.of(GradientPart.PROJECTED_INPUT));
+  }
+}
