@@ -20,11 +20,16 @@ public final class Chargen {
    */
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
+    System.exit(commandLine().execute(args));
+  }
+
+  /** @return the command line, with errors reported as one line naming the problem (exit code 2) */
+  static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Chargen());
     cli.setExecutionExceptionHandler((ex, line, parsed) -> {
       line.getErr().println("chargen: " + ex.getMessage());
       return 2;
     });
-    System.exit(cli.execute(args));
+    return cli;
   }
 }

@@ -1,0 +1,112 @@
+package io.chargen.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chargen.model.fixtures.RealLetters;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command-line contracts of the issue, run in-process on a small model trained by the test itself. */
+class CommandLineTest {
+  @TempDir
+  static Path dir;
+  static Path model;
+  static Path writerFile;
+
+  record Run(int exit, String out, String err) {
+    JsonNode json() throws Exception {
+      return Json.MAPPER.readTree(out);
+    }
+  }
+
+  static Run run(String... args) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    StringWriter err = new StringWriter();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      var cli = Chargen.commandLine();
+      cli.setErr(new PrintWriter(err, true));
+      int exit = cli.execute(args);
+      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString());
+    } finally {
+      System.setOut(original);
+    }
+  }
+
+  @BeforeAll
+  static void trainTinyModel() throws Exception {
+    Path data = RealLetters.dataFolder();
+    try (var files = Files.list(data)) {
+      writerFile = files.filter(p -> p.toString().endsWith(".txt.gz")).sorted().findFirst().orElseThrow();
+    }
+    model = dir.resolve("tiny.cgm");
+    Run train = run("train", "--data", writerFile.toString(), "--out", model.toString(), "--letters", "a-c",
+        "--epochs", "2", "--hidden", "16", "--batch", "5");
+    assertThat(train.exit()).as(train.err()).isZero();
+    assertThat(train.json().get("samples").asInt()).isEqualTo(15);
+  }
+
+  @Test
+  @DisplayName("generate prints raw points, and with --states cell and hidden of steps×H")
+  void generateContract() throws Exception {
+    Run r = run("generate", "--model", model.toString(), "--mix", "a=1", "--steps", "12", "--states");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode json = r.json();
+    assertThat(json.get("points")).hasSize(12);
+    assertThat(json.get("points").get(0)).hasSize(4);
+    assertThat(json.get("cell")).hasSize(12);
+    assertThat(json.get("hidden").get(11)).hasSize(16);
+  }
+
+  @Test
+  @DisplayName("--mix n=0.3,o=0.7 style blends work and a blend differs from its parts; same seed, same variant")
+  void blendsAndSeededNoise() throws Exception {
+    JsonNode a = run("generate", "--model", model.toString(), "--mix", "a=1", "--steps", "8").json();
+    JsonNode blend = run("generate", "--model", model.toString(), "--mix", "a=0.5,b=0.5", "--steps", "8").json();
+    assertThat(blend.get("points")).isNotEqualTo(a.get("points"));
+    String[] noisy = {"generate", "--model", model.toString(), "--mix", "a=1", "--mix-more", "b=0", "--steps", "8",
+        "--noise", "0.05", "--seed", "3"};
+    assertThat(run(noisy).json()).isEqualTo(run(noisy).json());
+  }
+
+  @Test
+  @DisplayName("bad arguments exit 2 with an error naming the bad value")
+  void badArguments() {
+    Run sum = run("generate", "--model", model.toString(), "--mix", "a=0.5,b=0.2", "--steps", "8");
+    assertThat(sum.exit()).isEqualTo(2);
+    assertThat(sum.err()).contains("sum to 0.7");
+    Run unknown = run("generate", "--model", model.toString(), "--mix", "Q=1", "--steps", "8");
+    assertThat(unknown.err()).contains("unknown concept 'Q'");
+    Run noModel = run("generate", "--model", dir.resolve("missing.cgm").toString(), "--mix", "a=1");
+    assertThat(noModel.exit()).isEqualTo(2);
+    assertThat(noModel.err()).contains("missing.cgm");
+    Run backend = run("generate", "--model", model.toString(), "--mix", "a=1", "--backend", "gpu");
+    assertThat(backend.err()).contains("unknown backend 'gpu'");
+  }
+
+  @Test
+  @DisplayName("export, learn and classify work end to end on one real letter")
+  void learnAndClassify() throws Exception {
+    Run export = run("export", "--data", writerFile.toString(), "--letter", "n");
+    Path example = dir.resolve("n.json");
+    Files.writeString(example, export.out());
+    Path grown = dir.resolve("grown.cgm");
+    Run learn = run("learn", "--model", model.toString(), "--example", example.toString(), "--out", grown.toString());
+    assertThat(learn.exit()).as(learn.err()).isZero();
+    assertThat(learn.json().get("mse_after").asDouble()).isLessThan(learn.json().get("mse_before").asDouble());
+    Run classify = run("classify", "--model", grown.toString(), "--query", example.toString(), "--steps", "50");
+    assertThat(classify.exit()).as(classify.err()).isZero();
+    assertThat(classify.json().get("scores")).hasSize(26);
+  }
+}
