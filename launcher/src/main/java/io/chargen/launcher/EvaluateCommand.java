@@ -9,6 +9,7 @@ import io.chargen.model.data.DigiletsReader;
 import io.chargen.model.eval.PaperProtocol;
 import io.chargen.model.eval.ProtocolConfig;
 import io.chargen.model.eval.ProtocolResult;
+import io.chargen.model.eval.ReconstructionError;
 import io.chargen.model.learn.OneShotSchedule;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,11 +69,26 @@ final class EvaluateCommand implements Callable<Integer> {
         (done, total, what) -> bar.update(done, total, what));
     Files.createDirectories(out);
     Map<String, Object> metrics = metrics(result);
+    metrics.put("base_model", baseModelError(base, backend, dataset));
     Json.MAPPER.writeValue(out.resolve("metrics.json").toFile(), metrics);
     List<Path> figures = new EvaluationFigures(backend, config, out).write(result, dataset);
     metrics.put("figures", figures.stream().map(Path::toString).toList());
     Json.print(metrics);
     return 0;
+  }
+
+  /** MSE on the letters the base model was trained on, for these (held-out) writers. */
+  private Map<String, Object> baseModelError(CharModel base, Backend backend, DigiletsDataset dataset) {
+    String trained = base.metadata().getOrDefault("training_letters", "a-m");
+    List<Character> letters = Letters.parse(trained);
+    var samples = dataset.filter(s -> letters.contains(s.label())).samples();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("letters", trained);
+    m.put("samples", samples.size());
+    m.put("mse", new ReconstructionError(backend).meanSquaredError(base, samples));
+    m.put("training_writers", base.metadata().getOrDefault("training_writers", "").split(",").length);
+    m.put("final_training_loss", base.metadata().get("final_epoch_loss"));
+    return m;
   }
 
   private Map<String, Object> metrics(ProtocolResult r) {
