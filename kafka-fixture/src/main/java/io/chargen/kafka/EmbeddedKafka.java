@@ -40,6 +40,9 @@ public final class EmbeddedKafka implements KafkaBroker {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
 
+  /** Written by the Formatter into every log directory; its presence means "formatted". */
+  private static final String META_PROPERTIES = "meta.properties";
+
   private final KafkaRaftServer server;
   private final String bootstrapServers;
   private final Path logDir;
@@ -66,6 +69,11 @@ public final class EmbeddedKafka implements KafkaBroker {
   @Override
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /** Where the node keeps its data (and its metadata log). */
+  public Path logDirectory() {
+    return logDir;
   }
 
   /** Stops the node and, unless the caller chose the log directory, deletes it. Idempotent. */
@@ -114,6 +122,12 @@ public final class EmbeddedKafka implements KafkaBroker {
 
   /** Writes meta.properties and the bootstrap metadata, like {@code kafka-storage.sh format --standalone}. */
   private static void format(Path logDir) throws Exception {
+    if (Files.exists(logDir.resolve(META_PROPERTIES))) {
+      // A kept log directory (chargen up) is formatted on first use only. The Formatter's ignore-formatted option
+      // is not enough: it still writes bootstrap metadata under a new cluster id, which the node then rejects.
+      LOG.debug("{} is formatted already", logDir);
+      return;
+    }
     String dir = logDir.toAbsolutePath().toString();
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     new Formatter()
@@ -125,8 +139,6 @@ public final class EmbeddedKafka implements KafkaBroker {
         .setMetadataLogDirectory(dir)
         .setDirectories(List.of(dir))
         .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-        // A kept log directory (chargen up) is formatted on first use only.
-        .setIgnoreFormatted(true)
         .run();
     LOG.debug("Formatted {}: {}", logDir, output.toString(StandardCharsets.UTF_8).strip());
   }

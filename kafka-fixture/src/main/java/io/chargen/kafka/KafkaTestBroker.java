@@ -57,7 +57,10 @@ public final class KafkaTestBroker implements ParameterResolver {
   }
 
   static Mode configuredMode() {
-    String value = System.getProperty(MODE_PROPERTY, System.getenv().getOrDefault(MODE_ENV, "auto"));
+    return parseMode(System.getProperty(MODE_PROPERTY, System.getenv().getOrDefault(MODE_ENV, "auto")));
+  }
+
+  static Mode parseMode(String value) {
     try {
       return Mode.valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
