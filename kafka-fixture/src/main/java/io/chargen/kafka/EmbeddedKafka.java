@@ -1,23 +1,13 @@
 package io.chargen.kafka;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.common.utils.Utils;
-import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * A real single-node Kafka (KRaft, combined broker and controller) running inside this JVM on loopback ports.
  *
  * <p>Used by integration tests (through {@link KafkaTestBroker}) and by {@code chargen up}, which runs the whole
- * system on one machine. The log directory is formatted with Kafka's own {@link Formatter}, as {@code kafka-storage.sh
+ * system on one machine. The log directory is formatted with Kafka's own {@code Formatter}, as {@code kafka-storage.sh
  * format} does, then the node starts; {@link #start()} returns only once the broker answers an Admin request.
  *
  * <pre>{@code
@@ -39,9 +29,6 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedKafka implements KafkaBroker {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
-
-  /** Written by the Formatter into every log directory; its presence means "formatted". */
-  private static final String META_PROPERTIES = "meta.properties";
 
   private final KafkaRaftServer server;
   private final String bootstrapServers;
@@ -89,7 +76,7 @@ public final class EmbeddedKafka implements KafkaBroker {
       server.awaitShutdown();
     } finally {
       if (deleteLogDirOnClose) {
-        deleteRecursively(logDir);
+        LogDirectory.delete(logDir);
       }
     }
     LOG.info("Kafka broker at {} stopped in {} ms", bootstrapServers, elapsedMillis(begin));
@@ -100,47 +87,27 @@ public final class EmbeddedKafka implements KafkaBroker {
     int[] ports = FreePorts.pick(2);
     int clientPort = builder.clientPort > 0 ? builder.clientPort : ports[0];
     int controllerPort = ports[1];
-    Path logDir = builder.logDir.orElseGet(EmbeddedKafka::createTempLogDir);
+    Path logDir = builder.logDir.orElseGet(LogDirectory::createTemporary);
     boolean deleteOnClose = builder.logDir.isEmpty();
     String bootstrap = BrokerSettings.HOST + ":" + clientPort;
-    KafkaConfig config = KafkaConfig.fromProps(
-        BrokerSettings.forNode(clientPort, controllerPort, logDir, builder.overrides), false);
     KafkaRaftServer server = null;
     try {
-      format(logDir);
+      KafkaConfig config = KafkaConfig.fromProps(
+          BrokerSettings.forNode(clientPort, controllerPort, logDir, builder.overrides), false);
+      LogDirectory.formatUnlessFormatted(logDir);
       server = new KafkaRaftServer(config, Time.SYSTEM);
       server.startup();
       BrokerReadiness.await(bootstrap, builder.readyTimeout);
-    } catch (Exception | Error e) {
+    } catch (Exception | LinkageError e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
       abandon(server, deleteOnClose ? logDir : null);
       throw new IllegalStateException("Kafka broker on " + bootstrap + " did not start", e);
     }
     LOG.info("Kafka broker (metadata version {}) ready at {} in {} ms, log dir {}",
         MetadataVersion.LATEST_PRODUCTION, bootstrap, elapsedMillis(begin), logDir);
     return new EmbeddedKafka(server, bootstrap, logDir, deleteOnClose);
-  }
-
-  /** Writes meta.properties and the bootstrap metadata, like {@code kafka-storage.sh format --standalone}. */
-  private static void format(Path logDir) throws Exception {
-    if (Files.exists(logDir.resolve(META_PROPERTIES))) {
-      // A kept log directory (chargen up) is formatted on first use only. The Formatter's ignore-formatted option
-      // is not enough: it still writes bootstrap metadata under a new cluster id, which the node then rejects.
-      LOG.debug("{} is formatted already", logDir);
-      return;
-    }
-    String dir = logDir.toAbsolutePath().toString();
-    ByteArrayOutputStream output = new ByteArrayOutputStream();
-    new Formatter()
-        .setPrintStream(new PrintStream(output, true, StandardCharsets.UTF_8))
-        .setClusterId(Uuid.randomUuid().toString())
-        .setNodeId(BrokerSettings.NODE_ID)
-        .setControllerListenerName(BrokerSettings.CONTROLLER_LISTENER)
-        // One log directory, which therefore also holds the metadata log (metadata.log.dir is unset).
-        .setMetadataLogDirectory(dir)
-        .setDirectories(List.of(dir))
-        .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-        .run();
-    LOG.debug("Formatted {}: {}", logDir, output.toString(StandardCharsets.UTF_8).strip());
   }
 
   private static void abandon(KafkaRaftServer server, Path logDirToDelete) {
@@ -153,24 +120,8 @@ public final class EmbeddedKafka implements KafkaBroker {
       LOG.warn("Could not stop a broker that failed to start", e);
     } finally {
       if (logDirToDelete != null) {
-        deleteRecursively(logDirToDelete);
+        LogDirectory.delete(logDirToDelete);
       }
-    }
-  }
-
-  private static Path createTempLogDir() {
-    try {
-      return Files.createTempDirectory("kafka-fixture-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not create a temporary Kafka log directory", e);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) {
-    try {
-      Utils.delete(dir.toFile());
-    } catch (IOException e) {
-      LOG.warn("Could not delete Kafka log directory {}", dir, e);
     }
   }
 
@@ -181,7 +132,7 @@ public final class EmbeddedKafka implements KafkaBroker {
   /** Options for {@link EmbeddedKafka}; every one has a default that suits tests. */
   public static final class Builder {
 
-    /** Covers a cold JVM on a 2-core machine, where start-up was measured at 2-5 s. */
+    /** Covers a cold JVM on a busy 2-core machine, where start-up was measured at 2.8-7.8 s. */
     private static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(60);
 
     private int clientPort;
