@@ -5,7 +5,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * A running Kafka broker that clients can reach: an in-process {@link EmbeddedKafka} or a Testcontainers container.
- * Closing it stops the broker and discards its data.
+ * Closing it stops the broker and discards its data (unless an {@link EmbeddedKafka} was given a directory to keep).
  */
 public interface KafkaBroker extends AutoCloseable {
 

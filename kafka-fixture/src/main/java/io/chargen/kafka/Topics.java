@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,7 @@ final class Topics {
     }
   }
 
-  private static void awaitCreated(String topic, org.apache.kafka.common.KafkaFuture<Void> future) {
+  private static void awaitCreated(String topic, KafkaFuture<Void> future) {
     try {
       future.get(CREATE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       LOG.debug("Created topic {}", topic);
