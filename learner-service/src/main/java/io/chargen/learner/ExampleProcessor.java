@@ -10,6 +10,7 @@ import io.chargen.proto.SchemaVersions;
 import io.chargen.proto.v1.LearnedConcept;
 import io.chargen.proto.v1.Trajectory;
 import io.chargen.service.BadRecordException;
+import io.chargen.service.ProtoSteps;
 import io.chargen.service.ConceptState;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -81,7 +82,8 @@ public final class ExampleProcessor {
         .setSourceExampleId(example.getId())
         .setMseBefore(result.lossBefore())
         .setMseAfter(result.lossAfter())
-        .setLearnedAtMs(clock.millis());
+        .setLearnedAtMs(clock.millis())
+        .addAllExample(ProtoSteps.toSteps(sequence));
     for (float c : result.code()) {
       concept.addCode(c);
     }

@@ -41,6 +41,10 @@ class ExampleProcessorTest {
     assertThat(c.getMseAfter()).isLessThanOrEqualTo(c.getMseBefore());
     assertThat(c.getLearnedAtMs()).isEqualTo(42);
     assertThat(state.validate(c)).isNull();
+    assertThat(io.chargen.service.ProtoSteps.fromSteps(c.getExampleList()))
+        .as("the concept carries its transformed example as the template for distance-based classifiers")
+        .isEqualTo(io.chargen.model.data.Transform.apply(io.chargen.model.fixtures.RealLetters.sample(
+            io.chargen.model.fixtures.RealLetters.FIRST_WRITER, 'a', 0)));
   }
 
   @Test
