@@ -8,6 +8,7 @@ import io.chargen.proto.Topics;
 import io.chargen.proto.v1.ClassificationResult;
 import io.chargen.proto.v1.Trajectory;
 import io.chargen.service.Env;
+import io.chargen.service.KafkaTestClients;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.ServerSocket;
@@ -26,6 +27,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -112,7 +114,8 @@ class CaptureServiceIT {
     assertThat(KafkaReads.find(bootstrap, Topics.QUERIES.topic(), TIMEOUT, r -> id.equals(r.key()))).isNotNull();
 
     long start = System.nanoTime();
-    KafkaReads.publish(bootstrap, Topics.CLASSIFICATIONS.topic(), id, result(id).toByteArray());
+    KafkaTestClients.publish(bootstrap, List.of(new ProducerRecord<>(Topics.CLASSIFICATIONS.topic(), id,
+        result(id).toByteArray())));
     HttpResponse<String> answer = get("/v1/queries/" + id);
     while (answer.statusCode() == 202 && System.nanoTime() - start < TIMEOUT.toNanos()) {
       Thread.sleep(20);
@@ -141,7 +144,8 @@ class CaptureServiceIT {
     assertThat(accepted.getString("type")).isEqualTo("accepted");
     String id = accepted.getString("id");
     long start = System.nanoTime();
-    KafkaReads.publish(bootstrap, Topics.CLASSIFICATIONS.topic(), id, result(id).toByteArray());
+    KafkaTestClients.publish(bootstrap, List.of(new ProducerRecord<>(Topics.CLASSIFICATIONS.topic(), id,
+        result(id).toByteArray())));
     JsonObject pushed = next(messages);
     System.out.printf("CaptureServiceIT: classification produced → WebSocket push in %d ms%n",
         (System.nanoTime() - start) / 1_000_000);

@@ -8,28 +8,14 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Plain Kafka clients for the integration test: publish one record, find a record on a topic. */
+/** Finds a record on a topic, for the integration test (KafkaTestClients publishes). */
 final class KafkaReads {
   private static final Duration POLL = Duration.ofMillis(200);
 
   private KafkaReads() {}
-
-  /** Publishes one record and waits for the acknowledgement. */
-  static void publish(String bootstrap, String topic, String key, byte[] value) throws Exception {
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
-        new StringSerializer(), new ByteArraySerializer())) {
-      producer.send(new ProducerRecord<>(topic, key, value)).get();
-    }
-  }
 
   /**
    * Reads the topic from the beginning with a fresh group, in order per partition, until a record matches.
