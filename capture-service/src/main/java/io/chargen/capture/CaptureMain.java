@@ -74,7 +74,11 @@ public final class CaptureMain {
 
   /** Closes Vert.x first (undeploying closes the clients), then exits from a non-event-loop thread. */
   private static void exit(Vertx vertx, String why, Throwable error, int status) {
-    LOG.error("capture stops: {}: {}", why, error.getMessage(), error);
+    if (error instanceof ConfigException) {
+      LOG.error("capture stops: bad configuration: {}", error.getMessage()); // the message names the variable
+    } else {
+      LOG.error("capture stops: {}", why, error);
+    }
     CLOSING.set(true);
     vertx.close().onComplete(ar -> new Thread(() -> System.exit(status), "capture-exit").start());
   }
