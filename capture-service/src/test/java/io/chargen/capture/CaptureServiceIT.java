@@ -1,0 +1,215 @@
+package io.chargen.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chargen.kafka.KafkaBroker;
+import io.chargen.kafka.KafkaTestBroker;
+import io.chargen.proto.Topics;
+import io.chargen.proto.v1.ClassificationResult;
+import io.chargen.proto.v1.Trajectory;
+import io.chargen.service.Env;
+import io.chargen.service.KafkaTestClients;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(KafkaTestBroker.class)
+class CaptureServiceIT {
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static Vertx vertx;
+  private static String bootstrap;
+  private static String base;
+  private static int port;
+
+  @BeforeAll
+  static void deploy(KafkaBroker kafka) throws Exception {
+    kafka.createTopics(List.of(Topics.EXAMPLES, Topics.QUERIES, Topics.CLASSIFICATIONS).stream()
+        .map(t -> new NewTopic(t.topic(), t.partitions(), (short) 1)).toList());
+    bootstrap = kafka.bootstrapServers();
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    base = "http://127.0.0.1:" + port;
+    vertx = Vertx.vertx();
+    long start = System.nanoTime();
+    CaptureMain.deploy(vertx, new Env(Map.of("CHARGEN_KAFKA_BOOTSTRAP", bootstrap,
+        "CHARGEN_HTTP_PORT", String.valueOf(port)))).toCompletionStage().toCompletableFuture()
+        .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    System.out.printf("CaptureServiceIT: deployed in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  @Test
+  @DisplayName("a posted example arrives on chargen.examples as a Trajectory keyed by label with the same points")
+  void publishesExample() throws Exception {
+    JsonObject example = PenInputs.example("n").put("writer", "it-example");
+    long start = System.nanoTime();
+    HttpResponse<String> response = post("/v1/examples", example.encode());
+    System.out.printf("CaptureServiceIT: POST /v1/examples answered in %d ms%n",
+        (System.nanoTime() - start) / 1_000_000);
+    assertThat(response.statusCode()).isEqualTo(202);
+    String id = new JsonObject(response.body()).getString("id");
+
+    ConsumerRecord<String, byte[]> record = KafkaReads.find(bootstrap, Topics.EXAMPLES.topic(), TIMEOUT,
+        r -> parse(r).getId().equals(id));
+    Trajectory trajectory = parse(record);
+    assertThat(record.key()).isEqualTo("n");
+    assertThat(trajectory.getLabel()).isEqualTo("n");
+    assertThat(trajectory.getDevice()).isEqualTo("tablet-7");
+    assertThat(trajectory.getPointsList()).extracting(p -> List.of(p.getX(), p.getY(), p.getPressure(), p.getT()))
+        .containsExactlyElementsOf(example.getJsonArray("points").stream().map(JsonObject.class::cast)
+            .map(p -> List.of(p.getDouble("x"), p.getDouble("y"), p.getDouble("pressure"), p.getDouble("t")))
+            .toList());
+  }
+
+  @Test
+  @DisplayName("an invalid example gets 400 naming the field and value, and nothing is published")
+  void rejectsInvalidExample() throws Exception {
+    JsonObject bad = PenInputs.example("m").put("writer", "it-invalid");
+    bad.getJsonArray("points").getJsonObject(1).put("pressure", 7.5);
+    HttpResponse<String> response = post("/v1/examples", bad.encode());
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(new JsonObject(response.body()).getString("error")).contains("points[1].pressure", "7.5");
+
+    // A valid example with the same label lands on the same partition after where the bad one would be.
+    String id = new JsonObject(post("/v1/examples", PenInputs.example("m").encode()).body()).getString("id");
+    List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+    KafkaReads.find(bootstrap, Topics.EXAMPLES.topic(), TIMEOUT, r -> seen.add(r) && parse(r).getId().equals(id));
+    assertThat(seen).noneMatch(r -> parse(r).getWriter().equals("it-invalid"));
+  }
+
+  @Test
+  @DisplayName("a posted query is pending until its classification arrives, then GET returns it; unknown ids 404")
+  void answersQuery() throws Exception {
+    HttpResponse<String> posted = post("/v1/queries", PenInputs.example("n").encode());
+    assertThat(posted.statusCode()).isEqualTo(202);
+    String id = new JsonObject(posted.body()).getString("id");
+    assertThat(get("/v1/queries/" + id).body()).contains("pending");
+    assertThat(KafkaReads.find(bootstrap, Topics.QUERIES.topic(), TIMEOUT, r -> id.equals(r.key()))).isNotNull();
+
+    long start = System.nanoTime();
+    KafkaTestClients.publish(bootstrap, List.of(new ProducerRecord<>(Topics.CLASSIFICATIONS.topic(), id,
+        result(id).toByteArray())));
+    HttpResponse<String> answer = get("/v1/queries/" + id);
+    while (answer.statusCode() == 202 && System.nanoTime() - start < TIMEOUT.toNanos()) {
+      Thread.sleep(20);
+      answer = get("/v1/queries/" + id);
+    }
+    System.out.printf("CaptureServiceIT: classification produced → GET 200 in %d ms%n",
+        (System.nanoTime() - start) / 1_000_000);
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(answer.body())).isEqualTo(CaptureProcessor.toJson(result(id)));
+    assertThat(get("/v1/queries/no-such-id").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("over the WebSocket, an asked letter is accepted and its classification is pushed")
+  void pushesClassificationOverWebSocket() throws Exception {
+    BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
+    WebSocket ws = HTTP.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + port + "/v1/pen"),
+        new Collecting(messages)).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    ws.sendText("{\"type\":\"begin\",\"mode\":\"ask\",\"writer\":\"it-ws\"}", true).get();
+    ws.sendText("{\"type\":\"points\",\"points\":" + PenInputs.points().encode() + "}", true).get();
+    ws.sendText("{\"type\":\"points\",\"points\":\"oops\"}", true).get();
+    assertThat(next(messages).getString("error")).contains("points", "oops");
+    ws.sendText("{\"type\":\"end\"}", true).get();
+
+    JsonObject accepted = next(messages);
+    assertThat(accepted.getString("type")).isEqualTo("accepted");
+    String id = accepted.getString("id");
+    long start = System.nanoTime();
+    KafkaTestClients.publish(bootstrap, List.of(new ProducerRecord<>(Topics.CLASSIFICATIONS.topic(), id,
+        result(id).toByteArray())));
+    JsonObject pushed = next(messages);
+    System.out.printf("CaptureServiceIT: classification produced → WebSocket push in %d ms%n",
+        (System.nanoTime() - start) / 1_000_000);
+    assertThat(pushed).isEqualTo(CaptureProcessor.toJson(result(id)).put("type", "classification"));
+    ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").get();
+  }
+
+  @Test
+  @DisplayName("/health is UP once producer and reader are ready, and /metrics shows capture_requests_total")
+  void servesHealthAndMetrics() throws Exception {
+    HttpResponse<String> health = get("/health");
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(health.body()).getJsonObject("checks"))
+        .isEqualTo(new JsonObject().put("classifications", "UP").put("producer", "UP"));
+    String metrics = get("/metrics").body();
+    assertThat(metrics).contains("capture_requests_total", "capture_publish_duration_seconds",
+        "capture_websocket_sessions", "jvm_memory_used_bytes", "kafka_producer_");
+  }
+
+  private static ClassificationResult result(String id) {
+    return ClassificationResult.newBuilder().setSchemaVersion(1).setQueryId(id).setLabel("n")
+        .putScores("n", 0.9).putScores("m", 0.1).setMethod("it").setDurationMs(1.5).build();
+  }
+
+  private static Trajectory parse(ConsumerRecord<String, byte[]> record) {
+    try {
+      return Trajectory.parseFrom(record.value());
+    } catch (Exception e) {
+      throw new AssertionError("not a Trajectory at offset " + record.offset(), e);
+    }
+  }
+
+  private static JsonObject next(BlockingQueue<JsonObject> messages) throws InterruptedException {
+    JsonObject message = messages.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(message).as("a WebSocket message within " + TIMEOUT).isNotNull();
+    return message;
+  }
+
+  private static HttpResponse<String> post(String path, String body) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+        .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Collects whole text messages as JSON. */
+  private record Collecting(BlockingQueue<JsonObject> messages, StringBuilder partial) implements WebSocket.Listener {
+    Collecting(BlockingQueue<JsonObject> messages) {
+      this(messages, new StringBuilder());
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        messages.add(new JsonObject(partial.toString()));
+        partial.setLength(0);
+      }
+      ws.request(1);
+      return null;
+    }
+  }
+}
