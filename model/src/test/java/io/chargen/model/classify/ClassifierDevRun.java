@@ -10,7 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import io.chargen.model.CharModel;
+import io.chargen.model.io.ModelFile;
+import io.chargen.model.kernel.FastBackend;
+import io.chargen.model.learn.OneShotLearner;
+import io.chargen.model.learn.OneShotSchedule;
 
 /**
  * Development harness for issue 6 (not a test): the same-writer / cross-writer 13-way n–z protocol of
@@ -24,7 +30,24 @@ import java.util.function.Function;
 public final class ClassifierDevRun {
   private static final String LETTERS = "nopqrstuvwxyz";
 
+  private static final Map<String, CharModel> LEARNED = new java.util.concurrent.ConcurrentHashMap<>();
+  private static CharModel base;
+
   private ClassifierDevRun() {}
+
+  /** The base model with the writer's n–z learned one-shot (fast schedule, seed 1), as PaperProtocol does. */
+  private static CharModel learned(String writer, Map<String, StrokeSequence> examples) {
+    return LEARNED.computeIfAbsent(writer, w -> {
+      try {
+        if (base == null) {
+          base = ModelFile.read(Path.of("models/base.cgm"));
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return new OneShotLearner(new FastBackend(), OneShotSchedule.FAST).learn(base, examples, 1).model();
+    });
+  }
 
   public static void main(String[] args) throws Exception {
     DigiletsDataset data = DigiletsReader.readDataset(Path.of(args[0]));
@@ -49,14 +72,14 @@ public final class ClassifierDevRun {
   }
 
   private static void run(String spec, List<String> writers, Map<String, Map<String, StrokeSequence[]>> all) {
-    Function<Map<String, StrokeSequence>, Classifier> factory = DevVariants.parse(spec);
+    BiFunction<Supplier<CharModel>, Map<String, StrokeSequence>, Classifier> factory = DevVariants.parse(spec);
     List<String> candidates = new ArrayList<>();
     LETTERS.chars().forEach(c -> candidates.add(String.valueOf((char) c)));
     Map<String, Classifier> byWriter = new LinkedHashMap<>();
     for (String w : writers) {
       Map<String, StrokeSequence> t = new LinkedHashMap<>();
       all.get(w).forEach((l, inst) -> t.put(l, inst[0]));
-      byWriter.put(w, factory.apply(t));
+      byWriter.put(w, factory.apply(() -> learned(w, t), t));
     }
     long start = System.nanoTime();
     int n = 0;

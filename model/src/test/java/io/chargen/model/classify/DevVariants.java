@@ -6,15 +6,19 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import io.chargen.model.CharModel;
+import io.chargen.model.generate.Generator;
+import io.chargen.model.kernel.FastBackend;
 
 /** Parses {@link ClassifierDevRun}'s variant specs into classifier factories. */
 final class DevVariants {
   private DevVariants() {}
 
-  static Function<Map<String, StrokeSequence>, Classifier> parse(String spec) {
+  static BiFunction<Supplier<CharModel>, Map<String, StrokeSequence>, Classifier> parse(String spec) {
     if (spec.equals("baseline")) {
-      return DtwClassifier::new;
+      return (model, templates) -> new DtwClassifier(templates);
     }
     String[] kv = spec.split(":", 2);
     Map<String, String> p = new HashMap<>();
@@ -26,9 +30,21 @@ final class DevVariants {
     }
     ShapeOptions o = new ShapeOptions(Integer.parseInt(p.getOrDefault("points", "48")),
         d(p, "pos", 1), d(p, "dir", 0.5), d(p, "pen", 0.5), d(p, "band", 0.15));
-    return templates -> {
+    int gen = (int) d(p, "gen", -1);
+    GenerativeTemplates generative = new GenerativeTemplates(new Generator(new FastBackend()), Math.max(0, gen),
+        d(p, "noise", 0.03), 1);
+    return (model, templates) -> {
       Map<String, List<StrokeSequence>> t = new LinkedHashMap<>();
-      templates.forEach((l, s) -> t.put(l, List.of(s)));
+      TemplateAugmenter aug = new TemplateAugmenter(d(p, "shear", 0), d(p, "stretch", 0));
+      if (gen >= 0) {
+        generative.templates(model.get(), templates).forEach((l, list) -> {
+          List<StrokeSequence> all = new java.util.ArrayList<>();
+          list.forEach(x -> all.addAll(aug.augment(x)));
+          t.put(l, all);
+        });
+        return new ShapeDtwClassifier(t, o);
+      }
+      templates.forEach((l, s) -> t.put(l, aug.augment(s)));
       return new ShapeDtwClassifier(t, o);
     };
   }
