@@ -4,6 +4,7 @@ import io.chargen.model.Backend;
 import io.chargen.model.CharModel;
 import io.chargen.model.classify.DtwClassifier;
 import io.chargen.model.classify.InputInferenceClassifier;
+import io.chargen.model.classify.ShapeDtwClassifier;
 import io.chargen.model.data.DigiletsDataset;
 import io.chargen.model.data.DigiletsReader;
 import io.chargen.model.eval.PaperProtocol;
@@ -63,6 +64,8 @@ final class EvaluateCommand implements Callable<Integer> {
     classifiers.put("paper", (model, templates) -> new InputInferenceClassifier(backend, model, classifySteps,
         InputInferenceClassifier.PAPER_LEARNING_RATE));
     classifiers.put("dtw_1nn", (model, templates) -> new DtwClassifier(templates));
+    // issue 6: the best one-shot classifier measured (docs/classification.md)
+    classifiers.put("best", (model, templates) -> ShapeDtwClassifier.oneShot(templates));
     System.err.printf("evaluating %s on %d writers of %s%n", options.model, dataset.writers().size(), data);
     ProgressBar bar = new ProgressBar(System.err, "evaluate");
     ProtocolResult result = new PaperProtocol(backend, config).run(base, dataset, classifiers,
