@@ -17,6 +17,7 @@ import io.chargen.service.ServiceHttp;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -91,7 +92,11 @@ public final class LearnerVerticle extends VerticleBase {
 
   /** @return fails when the record loop or the concept store stopped on a fatal error */
   public Future<Void> failure() {
-    return Future.any(loop.failure(), store.failure()).mapEmpty();
+    // Future.any would fail only when both failed; either one failing is fatal.
+    Promise<Void> failed = Promise.promise();
+    loop.failure().onFailure(failed::tryFail);
+    store.failure().onFailure(failed::tryFail);
+    return failed.future();
   }
 
   /** @return the HTTP port actually bound */
