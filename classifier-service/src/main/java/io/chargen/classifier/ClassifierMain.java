@@ -53,10 +53,20 @@ public final class ClassifierMain {
     start(vertx, Env.system())
         .onSuccess(verticle -> {
           LOG.info("classifier ready on port {}", verticle.httpPort());
-          verticle.failure().onFailure(e -> exit(vertx, "fatal error", e, EXIT_FATAL));
+          verticle.failure().onFailure(e -> {
+            LOG.error("classifier stops: fatal error", e);
+            exit(vertx, EXIT_FATAL);
+          });
         })
-        .onFailure(e -> exit(vertx, "start-up failed: " + e.getMessage(), e,
-            e instanceof ConfigException ? EXIT_CONFIG : EXIT_FATAL));
+        .onFailure(e -> {
+          if (e instanceof ConfigException) { // the message names the variable; a stack trace adds nothing
+            LOG.error("bad configuration: {}", e.getMessage());
+            exit(vertx, EXIT_CONFIG);
+          } else {
+            LOG.error("classifier stops: start-up failed", e);
+            exit(vertx, EXIT_FATAL);
+          }
+        });
   }
 
   private static Future<ClassifierVerticle> start(Vertx vertx, Env env) {
@@ -76,8 +86,7 @@ public final class ClassifierMain {
   }
 
   /** Closes Vert.x first (undeploying commits and closes the clients), then exits from a non-event-loop thread. */
-  private static void exit(Vertx vertx, String why, Throwable error, int status) {
-    LOG.error("classifier stops: {}", why, error);
+  private static void exit(Vertx vertx, int status) {
     CLOSING.set(true);
     vertx.close().onComplete(ar -> new Thread(() -> System.exit(status), "classifier-exit").start());
   }
