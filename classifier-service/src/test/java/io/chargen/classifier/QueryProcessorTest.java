@@ -41,6 +41,18 @@ class QueryProcessorTest {
   }
 
   @Test
+  @DisplayName("best, the default, tells the two learned letters apart from their own examples")
+  void bestFindsTheConceptOfItsOwnExample() {
+    learnCircleAndZigzag();
+    QueryProcessor processor = processor("best");
+
+    assertThat(processor.process(Queries.query("q-1", Queries.circle()).toByteArray()).getLabel()).isEqualTo("a");
+    ClassificationResult zigzag = processor.process(Queries.query("q-2", Queries.zigzag()).toByteArray());
+    assertThat(zigzag.getLabel()).isEqualTo("b");
+    assertThat(zigzag.getMethod()).as("the method actually used").isEqualTo("shape_dtw");
+  }
+
+  @Test
   @DisplayName("dtw_1nn classifies a query equal to a concept's example as that concept, with a score per label")
   void dtwFindsTheConceptOfItsOwnExample() {
     learnCircleAndZigzag();
@@ -163,7 +175,7 @@ class QueryProcessorTest {
   void unknownMethodIsAConfigError() {
     assertThatThrownBy(() -> ClassifierConfig.fromEnv(new Env(Map.of(ClassifierConfig.METHOD, "bestest"))))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("CHARGEN_CLASSIFIER=bestest is not one of [dtw_1nn, paper]");
+        .hasMessage("CHARGEN_CLASSIFIER=bestest is not one of [best, dtw_1nn, paper]");
   }
 
   @Test
@@ -174,11 +186,11 @@ class QueryProcessorTest {
   }
 
   @Test
-  @DisplayName("the defaults are dtw_1nn on port 8083 in group chargen-classifier with the shipped model")
+  @DisplayName("the defaults are best on port 8083 in group chargen-classifier with the shipped model")
   void defaults() {
     ClassifierConfig config = ClassifierConfig.fromEnv(new Env(Map.of()));
 
-    assertThat(config.method().name()).isEqualTo("dtw_1nn");
+    assertThat(config.method().name()).isEqualTo("best");
     assertThat(config.httpPort()).isEqualTo(8083);
     assertThat(config.groupId()).isEqualTo("chargen-classifier");
     assertThat(config.model()).hasToString("models/base.cgm");
