@@ -7,7 +7,9 @@ import io.chargen.service.FatalException;
 import io.chargen.service.MeterBinders;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -30,39 +32,58 @@ public final class LearnerMain {
 
   /** @param args unused: configuration comes from the environment */
   public static void main(String[] args) {
+    Vertx vertx = Vertx.vertx();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeOnSignal(vertx), "learner-shutdown"));
+    deploy(vertx, Env.system(), e -> exit(vertx, "fatal error", e, EXIT_FATAL))
+        .onFailure(e -> exit(vertx, "start-up failed", e, e instanceof ConfigException ? EXIT_CONFIG : EXIT_FATAL));
+  }
+
+  /**
+   * Deploys the learner on an existing Vert.x (used by {@code chargen up} to run every service in one JVM); a
+   * fatal error later undeploys it.
+   *
+   * @param vertx the Vert.x instance
+   * @param env configuration
+   * @return the deployment id, or the configuration or model error
+   */
+  public static Future<String> deploy(Vertx vertx, Env env) {
+    String[] id = new String[1];
+    return deploy(vertx, env, e -> {
+      LOG.error("learner service undeploys after a fatal error", e);
+      if (id[0] != null) {
+        vertx.undeploy(id[0]);
+      }
+    }).onSuccess(deployment -> id[0] = deployment);
+  }
+
+  private static Future<String> deploy(Vertx vertx, Env env, Consumer<Throwable> onFatal) {
     LearnerConfig config;
     BaseModel base;
     try {
-      config = LearnerConfig.fromEnv(Env.system());
+      config = LearnerConfig.fromEnv(env);
       base = BaseModel.load(config.model());
-    } catch (ConfigException e) {
-      LOG.error("bad configuration: {}", e.getMessage());
-      System.exit(EXIT_CONFIG);
-      return;
-    } catch (FatalException e) {
-      LOG.error("{}", e.getMessage(), e);
-      System.exit(EXIT_FATAL);
-      return;
+    } catch (ConfigException | FatalException e) {
+      return Future.failedFuture(e);
     }
     LOG.info("learner starting: {}, base model {} ({}, H={})", config, base.id(), config.model(), base.hidden());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     MeterBinders.bindJvm(registry, LearnerConfig.SERVICE);
-    Vertx vertx = Vertx.vertx();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeOnSignal(vertx), "learner-shutdown"));
     LearnerVerticle verticle = new LearnerVerticle(config, base, registry);
-    vertx.deployVerticle(verticle)
-        .onSuccess(id -> {
-          LOG.info("learner ready on port {}", verticle.httpPort());
-          verticle.failure().onFailure(e -> exit(vertx, "fatal error", e));
-        })
-        .onFailure(e -> exit(vertx, "start-up failed", e));
+    return vertx.deployVerticle(verticle).onSuccess(deployment -> {
+      LOG.info("learner ready on port {}", verticle.httpPort());
+      verticle.failure().onFailure(onFatal::accept);
+    });
   }
 
   /** Closes Vert.x first (undeploying commits and closes the clients), then exits from a non-event-loop thread. */
-  private static void exit(Vertx vertx, String why, Throwable error) {
-    LOG.error("learner stops: {}", why, error);
+  private static void exit(Vertx vertx, String why, Throwable error, int code) {
+    if (error instanceof ConfigException) {
+      LOG.error("learner stops: {}: {}", why, error.getMessage());
+    } else {
+      LOG.error("learner stops: {}", why, error);
+    }
     CLOSING.set(true);
-    vertx.close().onComplete(ar -> new Thread(() -> System.exit(EXIT_FATAL), "learner-exit").start());
+    vertx.close().onComplete(ar -> new Thread(() -> System.exit(code), "learner-exit").start());
   }
 
   private static void closeOnSignal(Vertx vertx) {
