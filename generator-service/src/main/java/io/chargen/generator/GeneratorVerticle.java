@@ -95,9 +95,13 @@ public final class GeneratorVerticle extends VerticleBase {
         .compose(v -> loop.start());
   }
 
-  /** @return fails when the worker, the concept store or the generations reader stopped on a fatal error */
+  /**
+   * @return fails as soon as the worker, the concept store or the generations reader stops on a fatal error;
+   *     succeeds after a clean stop ({@code Future.all} fails on the first failure, {@code Future.any} would wait
+   *     for all three to fail)
+   */
   public Future<Void> failure() {
-    return Future.any(loop.failure(), store.failure(), reader.failure()).mapEmpty();
+    return Future.all(loop.failure(), store.failure(), reader.failure()).mapEmpty();
   }
 
   /** @return the HTTP port actually bound */

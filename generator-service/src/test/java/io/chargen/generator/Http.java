@@ -14,7 +14,9 @@ import java.util.function.BooleanSupplier;
 
 /** A JDK HTTP client for the integration test, independent of the Vert.x server it tests. */
 final class Http {
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** HTTP/1.1: the JDK client would otherwise try an h2c upgrade, which the server does not speak. */
+  private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
 
   private Http() {}
 
@@ -27,6 +29,15 @@ final class Http {
   static Response post(int port, String path, String body) {
     return send(HttpRequest.newBuilder(uri(port, path)).header("content-type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  static String text(int port, String path) {
+    try {
+      return CLIENT.send(HttpRequest.newBuilder(uri(port, path)).timeout(Duration.ofSeconds(10)).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+    } catch (Exception e) {
+      throw new AssertionError("HTTP request " + path + " failed", e);
+    }
   }
 
   /** Connects to a WebSocket and collects its text messages. */
