@@ -1,0 +1,127 @@
+package io.chargen.learner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chargen.model.fixtures.TinyModels;
+import io.chargen.model.kernel.FastBackend;
+import io.chargen.model.learn.OneShotLearner;
+import io.chargen.model.learn.OneShotSchedule;
+import io.chargen.proto.v1.LearnedConcept;
+import io.chargen.proto.v1.PenPoint;
+import io.chargen.proto.v1.Trajectory;
+import io.chargen.service.BadRecordException;
+import io.chargen.service.BaseModel;
+import io.chargen.service.ConceptState;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ExampleProcessorTest {
+  private static final int HIDDEN = 8;
+  /** A short L-BFGS budget: these tests check the bookkeeping, not the learning quality. */
+  private static final OneShotSchedule QUICK = new OneShotSchedule("quick", OneShotSchedule.Method.LBFGS, 5, 0);
+
+  private final ConceptState state =
+      new ConceptState(new BaseModel(TinyModels.untrained("abc", HIDDEN, 1), "tiny-1"));
+  private final ExampleProcessor processor = new ExampleProcessor(state,
+      new OneShotLearner(new FastBackend(), QUICK), Clock.fixed(Instant.ofEpochMilli(42), ZoneOffset.UTC));
+
+  @Test
+  @DisplayName("a valid example becomes version 1 of its concept, with code, model id, source and losses")
+  void learnsVersionOne() {
+    LearnedConcept c = processor.process(Examples.real("ex-1", "x", 'a', 0).toByteArray()).orElseThrow();
+    assertThat(c.getLabel()).isEqualTo("x");
+    assertThat(c.getVersion()).isEqualTo(1);
+    assertThat(c.getModelId()).isEqualTo("tiny-1");
+    assertThat(c.getSourceExampleId()).isEqualTo("ex-1");
+    assertThat(c.getCodeCount()).isEqualTo(HIDDEN);
+    assertThat(c.getMseAfter()).isLessThanOrEqualTo(c.getMseBefore());
+    assertThat(c.getLearnedAtMs()).isEqualTo(42);
+    assertThat(state.validate(c)).isNull();
+  }
+
+  @Test
+  @DisplayName("a second example of a label, once the first is recorded, becomes version 2")
+  void repeatedLabel() {
+    state.apply(processor.process(Examples.real("ex-1", "x", 'a', 0).toByteArray()).orElseThrow());
+    LearnedConcept second = processor.process(Examples.real("ex-2", "x", 'a', 1).toByteArray()).orElseThrow();
+    assertThat(second.getVersion()).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("an example already learned from is skipped")
+  void duplicateSkipped() {
+    state.apply(processor.process(Examples.real("ex-1", "x", 'a', 0).toByteArray()).orElseThrow());
+    assertThat(processor.process(Examples.real("ex-1", "x", 'a', 0).toByteArray())).isEmpty();
+  }
+
+  @Test
+  @DisplayName("the same example learns the same code (seeded by its id)")
+  void deterministic() {
+    byte[] example = Examples.real("ex-1", "x", 'b', 0).toByteArray();
+    assertThat(processor.process(example).orElseThrow().getCodeList())
+        .isEqualTo(processor.process(example).orElseThrow().getCodeList());
+  }
+
+  @Test
+  @DisplayName("bytes that are not a Trajectory are a bad record")
+  void garbage() {
+    assertThatThrownBy(() -> processor.process(new byte[] {(byte) 0xff, 0x01, 0x02}))
+        .isInstanceOf(BadRecordException.class).hasMessageStartingWith("not a Trajectory:");
+  }
+
+  @Test
+  @DisplayName("an unknown schema version names the version and the supported ones")
+  void schemaVersion() {
+    byte[] v9 = valid().setSchemaVersion(9).build().toByteArray();
+    assertThatThrownBy(() -> processor.process(v9)).isInstanceOf(BadRecordException.class)
+        .hasMessageContaining("Trajectory has schema_version 9; this build reads [1]");
+  }
+
+  @Test
+  @DisplayName("an empty id or label is rejected, naming the field")
+  void emptyIdOrLabel() {
+    assertThatThrownBy(() -> processor.process(valid().setId("").build().toByteArray()))
+        .isInstanceOf(BadRecordException.class).hasMessageStartingWith("id is empty");
+    assertThatThrownBy(() -> processor.process(valid().setLabel("").build().toByteArray()))
+        .isInstanceOf(BadRecordException.class).hasMessage(
+            "label of example ex-9 is empty; an example needs its concept");
+  }
+
+  @Test
+  @DisplayName("no points, one point and more than 2000 points are rejected with the count")
+  void pointCounts() {
+    assertThatThrownBy(() -> processor.process(valid().clearPoints().build().toByteArray()))
+        .isInstanceOf(BadRecordException.class).hasMessage("points of example ex-9 has 0 values; allowed 2..2000");
+    Trajectory.Builder one = valid().clearPoints().addPoints(point(0, 0));
+    assertThatThrownBy(() -> processor.process(one.build().toByteArray()))
+        .hasMessage("points of example ex-9 has 1 values; allowed 2..2000");
+    Trajectory.Builder many = valid().clearPoints();
+    for (int i = 0; i <= ExampleProcessor.MAX_POINTS; i++) {
+      many.addPoints(point(i, i));
+    }
+    assertThatThrownBy(() -> processor.process(many.build().toByteArray()))
+        .hasMessage("points of example ex-9 has 2001 values; allowed 2..2000");
+  }
+
+  @Test
+  @DisplayName("a non-finite coordinate, pressure or time names the point, field and value")
+  void nonFinite() {
+    assertThatThrownBy(() -> processor.process(valid().setPoints(1, point(Double.NaN, 0)).build().toByteArray()))
+        .isInstanceOf(BadRecordException.class).hasMessage("points[1].x of example ex-9 is NaN; must be finite");
+    PenPoint infinitePressure = point(0, 0).toBuilder().setPressure(Double.POSITIVE_INFINITY).build();
+    assertThatThrownBy(() -> processor.process(valid().setPoints(2, infinitePressure).build().toByteArray()))
+        .hasMessage("points[2].pressure of example ex-9 is Infinity; must be finite");
+  }
+
+  private static Trajectory.Builder valid() {
+    return Examples.real("ex-9", "x", 'c', 0).toBuilder();
+  }
+
+  private static PenPoint point(double x, double y) {
+    return PenPoint.newBuilder().setX(x).setY(y).setPressure(0.5).setDown(true).setT(0).build();
+  }
+}

@@ -1,0 +1,98 @@
+package io.chargen.service;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP base of every service: a router with {@code GET /health} (200 when every {@link HealthChecks} check is
+ * up, else 503) and {@code GET /metrics} (Prometheus text), to which the service adds its API, and JSON errors.
+ */
+public final class ServiceHttp {
+  private static final Logger LOG = LoggerFactory.getLogger(ServiceHttp.class);
+  /** The Prometheus text exposition format, version 0.0.4. */
+  public static final String PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+  private static final String JSON = "application/json";
+  private static final int OK = 200;
+  private static final int BAD_REQUEST = 400;
+  private static final int NOT_FOUND = 404;
+  private static final int UNAVAILABLE = 503;
+
+  private ServiceHttp() {}
+
+  /**
+   * @param vertx the Vert.x instance
+   * @param registry the registry to scrape
+   * @param health the checks
+   * @return a router with {@code /health} and {@code /metrics}; add the API routes to it
+   */
+  public static Router router(Vertx vertx, PrometheusMeterRegistry registry, HealthChecks health) {
+    Router router = Router.router(vertx);
+    router.get("/health").handler(ctx -> ctx.response()
+        .setStatusCode(health.up() ? OK : UNAVAILABLE)
+        .putHeader("content-type", JSON)
+        .end(health.toJson().encode()));
+    router.get("/metrics").handler(ctx -> ctx.response()
+        .putHeader("content-type", PROMETHEUS_CONTENT_TYPE)
+        .end(registry.scrape()));
+    return router;
+  }
+
+  /**
+   * @param vertx the Vert.x instance
+   * @param router the routes
+   * @param port the TCP port; 0 picks a free one (tests)
+   * @return the listening server
+   */
+  public static Future<HttpServer> listen(Vertx vertx, Router router, int port) {
+    return vertx.createHttpServer().requestHandler(router).listen(port)
+        .onSuccess(server -> LOG.info("HTTP listening on port {}", server.actualPort()));
+  }
+
+  /**
+   * Answers 400 with {@code {"error": message}}.
+   *
+   * @param ctx the request
+   * @param message names the field and the value
+   */
+  public static void badRequest(RoutingContext ctx, String message) {
+    error(ctx, BAD_REQUEST, message);
+  }
+
+  /**
+   * Answers 404 with {@code {"error": message}}.
+   *
+   * @param ctx the request
+   * @param message names what was not found
+   */
+  public static void notFound(RoutingContext ctx, String message) {
+    error(ctx, NOT_FOUND, message);
+  }
+
+  /**
+   * @param ctx the request
+   * @param status the HTTP status
+   * @param message the error
+   */
+  public static void error(RoutingContext ctx, int status, String message) {
+    ctx.response().setStatusCode(status).putHeader("content-type", JSON)
+        .end(new JsonObject().put("error", message).encode());
+  }
+
+  /**
+   * Answers 200 with a JSON body.
+   *
+   * @param ctx the request
+   * @param body the body
+   */
+  public static void json(RoutingContext ctx, Object body) {
+    ctx.response().setStatusCode(OK).putHeader("content-type", JSON)
+        .end(body instanceof JsonObject o ? o.encode() : io.vertx.core.json.Json.encode(body));
+  }
+}
