@@ -1,0 +1,79 @@
+package io.chargen.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class PenSessionTest {
+  private final List<ProducerRecord<String, byte[]>> sent = new ArrayList<>();
+  private final List<JsonObject> pushed = new ArrayList<>();
+  private final QueryResults results = new QueryResults();
+  private final CaptureMetrics metrics = new CaptureMetrics(new SimpleMeterRegistry());
+  private final PenSession session = new PenSession(new PenInputValidator(), new CaptureProcessor(r -> {
+    sent.add(r);
+    return Future.succeededFuture();
+  }, results, metrics, Clock.systemUTC(), () -> "q-" + sent.size()), results, metrics, pushed::add);
+
+  @Test
+  @DisplayName("ask mode: points in several messages are published once at end, and the answer is pushed")
+  void asksAndPushesClassification() {
+    JsonArray points = PenInputs.points();
+    session.onMessage("{\"type\":\"begin\",\"mode\":\"ask\",\"writer\":\"w1\"}");
+    session.onMessage(new JsonObject().put("type", "points").put("points", new JsonArray(points.getList()
+        .subList(0, 2))).encode());
+    session.onMessage(new JsonObject().put("type", "points").put("points", new JsonArray(points.getList()
+        .subList(2, 5))).encode());
+    session.onMessage("{\"type\":\"end\"}");
+    results.answered(QueryResultsTest.result("q-0"));
+
+    assertThat(sent).singleElement().satisfies(r -> assertThat(r.topic()).isEqualTo("chargen.queries"));
+    assertThat(pushed).extracting(m -> m.getString("type")).containsExactly("accepted", "classification");
+    assertThat(pushed.get(1).getString("id")).isEqualTo("q-0");
+  }
+
+  @Test
+  @DisplayName("teach mode publishes an example with the begin label; clear discards buffered points")
+  void teachesAfterClear() {
+    session.onMessage("{\"type\":\"begin\",\"mode\":\"teach\",\"label\":\"n\"}");
+    session.onMessage(new JsonObject().put("type", "points").put("points", new JsonArray().add(
+        PenInputs.point(0.1, 0.1, 0.5, false, 0))).encode());
+    session.onMessage("{\"type\":\"clear\"}");
+    session.onMessage(new JsonObject().put("type", "points").put("points", PenInputs.points()).encode());
+    session.onMessage("{\"type\":\"end\"}");
+
+    assertThat(sent).singleElement().satisfies(r -> assertThat(r.key()).isEqualTo("n"));
+    assertThat(pushed).extracting(m -> m.getString("type")).containsExactly("accepted");
+  }
+
+  @Test
+  @DisplayName("mistakes are pushed as errors naming the field and value, and nothing is published")
+  void pushesErrors() {
+    session.onMessage("not json");
+    session.onMessage("{\"type\":\"points\",\"points\":[]}");
+    session.onMessage("{\"type\":\"wave\"}");
+    session.onMessage("{\"type\":\"begin\",\"mode\":\"draw\"}");
+    session.onMessage("{\"type\":\"begin\",\"mode\":\"teach\",\"label\":\"toolonglabel\"}");
+    session.onMessage("{\"type\":\"begin\",\"mode\":\"ask\"}");
+    session.onMessage("{\"type\":\"end\"}");
+
+    assertThat(sent).isEmpty();
+    assertThat(pushed).allSatisfy(m -> assertThat(m.getString("type")).isEqualTo("error"))
+        .extracting(m -> m.getString("error"))
+        .satisfiesExactly(
+            e -> assertThat(e).contains("message", "not json"),
+            e -> assertThat(e).contains("points", "before \"begin\""),
+            e -> assertThat(e).contains("type", "\"wave\""),
+            e -> assertThat(e).contains("mode", "\"draw\""),
+            e -> assertThat(e).contains("label", "\"toolonglabel\""),
+            e -> assertThat(e).contains("points", "empty"));
+  }
+}
