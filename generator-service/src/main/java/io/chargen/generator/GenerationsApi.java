@@ -1,0 +1,107 @@
+package io.chargen.generator;
+
+import io.chargen.model.CharModel;
+import io.chargen.proto.v1.GenerationRequest;
+import io.chargen.service.ConceptState;
+import io.chargen.service.ConceptStore;
+import io.chargen.service.ServiceHttp;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.UUID;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dashboard API: {@code POST /v1/generations} (validate, publish the request, 202 with its id),
+ * {@code GET /v1/generations/{id}}, {@code GET /v1/concepts} and the {@code /v1/stream} WebSocket.
+ */
+final class GenerationsApi {
+  private static final Logger LOG = LoggerFactory.getLogger(GenerationsApi.class);
+  private static final int ACCEPTED = 202;
+  private static final int UNAVAILABLE = 503;
+  /** Largest request body: a mix of every concept with long labels is far below 64 KiB. */
+  private static final long MAX_BODY_BYTES = 64 * 1024;
+
+  private final ConceptStore store;
+  private final GenerationCache cache;
+  private final StreamHub hub;
+  private final GeneratorMetrics metrics;
+  private final Function<GenerationRequest, Future<Void>> publish;
+
+  GenerationsApi(ConceptStore store, GenerationCache cache, StreamHub hub, GeneratorMetrics metrics,
+      Function<GenerationRequest, Future<Void>> publish) {
+    this.store = store;
+    this.cache = cache;
+    this.hub = hub;
+    this.metrics = metrics;
+    this.publish = publish;
+  }
+
+  void mount(Router router) {
+    router.post("/v1/generations").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+    router.post("/v1/generations").handler(this::create);
+    router.get("/v1/generations/:id").handler(this::get);
+    router.get("/v1/concepts").handler(this::concepts);
+    router.route("/v1/stream").handler(ctx -> ctx.request().toWebSocket()
+        .onSuccess(hub::join)
+        .onFailure(e -> LOG.warn("WebSocket upgrade of /v1/stream failed: {}", e.getMessage())));
+  }
+
+  private void create(RoutingContext ctx) {
+    if (!store.isReady()) {
+      ServiceHttp.error(ctx, UNAVAILABLE, "the concept store is still reading chargen.concepts");
+      return;
+    }
+    GenerationSpec spec;
+    try {
+      spec = GenerationJson.parse(ctx.body().asString()).validate(store.model().concepts());
+    } catch (IllegalArgumentException e) {
+      metrics.requests(GeneratorMetrics.Outcome.INVALID).increment();
+      ServiceHttp.badRequest(ctx, e.getMessage());
+      return;
+    }
+    String id = UUID.randomUUID().toString();
+    cache.expect(id, spec.variants()); // a GET right after the 202 says pending, not 404
+    publish.apply(GenerationProcessor.toProto(spec, id))
+        .onSuccess(v -> {
+          metrics.requests(GeneratorMetrics.Outcome.ACCEPTED).increment();
+          ctx.response().setStatusCode(ACCEPTED).putHeader("content-type", "application/json")
+              .putHeader("location", "/v1/generations/" + id)
+              .end(new JsonObject().put("id", id).encode());
+        })
+        .onFailure(e -> {
+          metrics.requests(GeneratorMetrics.Outcome.ERROR).increment();
+          LOG.warn("publishing generation request {} failed", id, e);
+          cache.fail(id, "not published: " + e.getMessage());
+          ServiceHttp.error(ctx, UNAVAILABLE, "could not publish the request: " + e.getMessage());
+        });
+  }
+
+  private void get(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    cache.status(id).ifPresentOrElse(json -> ServiceHttp.json(ctx, json),
+        () -> ServiceHttp.notFound(ctx, "generation " + id + " is not known here (unknown, or older than the last "
+            + GenerationCache.MAX_REQUESTS + " requests)"));
+  }
+
+  /** Every concept the model can generate: the base labels, and learned ones with their latest version. */
+  private void concepts(RoutingContext ctx) {
+    if (!store.isReady()) {
+      ServiceHttp.error(ctx, UNAVAILABLE, "the concept store is still reading chargen.concepts");
+      return;
+    }
+    ConceptState state = store.state();
+    CharModel model = store.model();
+    JsonArray concepts = new JsonArray();
+    for (String label : model.concepts().labels()) {
+      long version = state.latestVersion(label);
+      concepts.add(new JsonObject().put("label", label).put("version", version).put("learned", version > 0));
+    }
+    ServiceHttp.json(ctx, new JsonObject().put("model_id", state.base().id()).put("concepts", concepts));
+  }
+}

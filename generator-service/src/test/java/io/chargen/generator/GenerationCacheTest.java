@@ -1,0 +1,63 @@
+package io.chargen.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chargen.proto.v1.GeneratedTrajectory;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class GenerationCacheTest {
+  private static GeneratedTrajectory variant(String id, int i) {
+    return GeneratedTrajectory.newBuilder().setRequestId(id).setVariant(i).setSeed(i).build();
+  }
+
+  @Test
+  @DisplayName("a request is pending until all its variants arrived, then done with them in variant order")
+  void pendingThenDone() {
+    GenerationCache cache = new GenerationCache();
+    cache.expect("r", 2);
+    assertThat(cache.add(variant("r", 1))).isTrue();
+    assertThat(cache.status("r").orElseThrow().getString("status")).isEqualTo("pending");
+    cache.add(variant("r", 0));
+    JsonObject done = cache.status("r").orElseThrow();
+    assertThat(done.getString("status")).isEqualTo("done");
+    assertThat(done.getJsonArray("trajectories")).extracting(o -> ((JsonObject) o).getInteger("variant"))
+        .containsExactly(0, 1);
+  }
+
+  @Test
+  @DisplayName("a redelivered variant is not new and does not count twice")
+  void deduplicates() {
+    GenerationCache cache = new GenerationCache();
+    cache.expect("r", 2);
+    cache.add(variant("r", 0));
+    assertThat(cache.add(variant("r", 0))).isFalse();
+    assertThat(cache.status("r").orElseThrow().getString("status")).isEqualTo("pending");
+  }
+
+  @Test
+  @DisplayName("trajectories without a known variant count stay pending; a dead-lettered request is failed")
+  void unknownCountAndFailure() {
+    GenerationCache cache = new GenerationCache();
+    cache.add(variant("r", 0));
+    assertThat(cache.status("r").orElseThrow().getString("status")).isEqualTo("pending");
+    cache.expect("bad", 1);
+    cache.fail("bad", "mix weights sum to 0.9");
+    JsonObject failed = cache.status("bad").orElseThrow();
+    assertThat(failed.getString("status")).isEqualTo("failed");
+    assertThat(failed.getString("error")).contains("0.9");
+  }
+
+  @Test
+  @DisplayName("beyond its capacity the oldest request is dropped and unknown ids are empty")
+  void bounded() {
+    GenerationCache cache = new GenerationCache(2);
+    cache.expect("r1", 1);
+    cache.expect("r2", 1);
+    cache.expect("r3", 1);
+    assertThat(cache.size()).isEqualTo(2);
+    assertThat(cache.status("r1")).isEmpty();
+    assertThat(cache.status("r3")).isPresent();
+  }
+}

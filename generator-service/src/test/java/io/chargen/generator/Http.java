@@ -1,0 +1,81 @@
+package io.chargen.generator;
+
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+
+/** A JDK HTTP client for the integration test, independent of the Vert.x server it tests. */
+final class Http {
+  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private Http() {}
+
+  record Response(int status, JsonObject body) {}
+
+  static Response get(int port, String path) {
+    return send(HttpRequest.newBuilder(uri(port, path)).GET());
+  }
+
+  static Response post(int port, String path, String body) {
+    return send(HttpRequest.newBuilder(uri(port, path)).header("content-type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** Connects to a WebSocket and collects its text messages. */
+  static List<JsonObject> stream(int port, String path) {
+    List<JsonObject> messages = new CopyOnWriteArrayList<>();
+    CLIENT.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + port + path), new WebSocket.Listener() {
+      private final StringBuilder partial = new StringBuilder();
+
+      @Override
+      public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+          messages.add(new JsonObject(partial.toString()));
+          partial.setLength(0);
+        }
+        socket.request(1);
+        return null;
+      }
+    }).join();
+    return messages;
+  }
+
+  static void until(Duration timeout, String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within " + timeout + ": " + what);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted waiting for " + what, e);
+      }
+    }
+  }
+
+  private static URI uri(int port, String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  private static Response send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      String body = response.body();
+      return new Response(response.statusCode(), body.startsWith("{") ? new JsonObject(body) : new JsonObject());
+    } catch (Exception e) {
+      throw new AssertionError("HTTP request " + request.build().uri() + " failed", e);
+    }
+  }
+}
