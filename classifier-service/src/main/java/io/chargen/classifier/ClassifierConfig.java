@@ -1,0 +1,55 @@
+package io.chargen.classifier;
+
+import io.chargen.model.classify.InputInferenceClassifier;
+import io.chargen.service.ConfigException;
+import io.chargen.service.Env;
+import io.chargen.service.KafkaSettings;
+import java.nio.file.Path;
+
+/**
+ * The classifier's configuration, read once from the environment at start-up.
+ *
+ * <table>
+ *   <caption>Variables</caption>
+ *   <tr><td>CHARGEN_KAFKA_BOOTSTRAP</td><td>localhost:9092</td></tr>
+ *   <tr><td>CHARGEN_HTTP_PORT</td><td>8083 (0 picks a free port)</td></tr>
+ *   <tr><td>CHARGEN_MODEL</td><td>models/base.cgm</td></tr>
+ *   <tr><td>CHARGEN_GROUP_ID</td><td>chargen-classifier (replicas of one group share chargen.queries)</td></tr>
+ *   <tr><td>CHARGEN_CLASSIFIER</td><td>dtw_1nn (or paper: input inference, Fabi et al. 2020 Sec. 3.3)</td></tr>
+ *   <tr><td>CHARGEN_PAPER_STEPS</td><td>1000 (Adam steps of the paper method; the paper's value)</td></tr>
+ * </table>
+ *
+ * @param kafka bootstrap servers and client id
+ * @param httpPort port of health, metrics and {@code /v1/concepts}; 0 picks a free port
+ * @param model the base model file
+ * @param groupId the consumer group of {@code chargen.queries}
+ * @param method the classification method
+ */
+public record ClassifierConfig(KafkaSettings kafka, int httpPort, Path model, String groupId,
+    ClassifierMethod method) {
+  /** The service name: client id and metric prefix. */
+  public static final String SERVICE = "classifier";
+  static final String HTTP_PORT = "CHARGEN_HTTP_PORT";
+  static final String MODEL = "CHARGEN_MODEL";
+  static final String GROUP_ID = "CHARGEN_GROUP_ID";
+  static final String METHOD = "CHARGEN_CLASSIFIER";
+  static final String PAPER_STEPS = "CHARGEN_PAPER_STEPS";
+  static final int DEFAULT_HTTP_PORT = 8083;
+  static final String DEFAULT_GROUP_ID = "chargen-classifier";
+  /** Upper bound of the paper's steps: 100× the paper's 1000 is already ~30 s per query. */
+  private static final int MAX_PAPER_STEPS = 100 * InputInferenceClassifier.PAPER_STEPS;
+
+  /**
+   * @param env the environment
+   * @return the configuration
+   * @throws ConfigException naming the first bad variable and its value
+   */
+  public static ClassifierConfig fromEnv(Env env) {
+    int paperSteps = env.integer(PAPER_STEPS, InputInferenceClassifier.PAPER_STEPS, 1, MAX_PAPER_STEPS);
+    return new ClassifierConfig(KafkaSettings.fromEnv(env, SERVICE),
+        env.integer(HTTP_PORT, DEFAULT_HTTP_PORT, 0, 65_535),
+        env.path(MODEL, Path.of("models", "base.cgm")),
+        env.string(GROUP_ID, DEFAULT_GROUP_ID),
+        ClassifierMethods.byName(env.string(METHOD, ClassifierMethods.DEFAULT), paperSteps));
+  }
+}
