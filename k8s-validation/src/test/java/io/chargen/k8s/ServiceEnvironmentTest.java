@@ -13,12 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The manifests set only variables the services read, and every variable a pod in a cluster must set. */
 class ServiceEnvironmentTest {
-  /**
-   * Kafka security settings the manifests pass (SCRAM-SHA-512 over TLS to Strimzi) but the services do not read
-   * yet: a known gap, listed in k8s/README.md. Remove a name here when service-support starts reading it; the
-   * test below fails until you do, so the list cannot go stale.
-   */
-  static final Set<String> NOT_READ_YET = Set.of(
+  /** Kafka security settings every pod passes (SCRAM-SHA-512 over TLS to Strimzi); service-support reads them. */
+  static final Set<String> KAFKA_SECURITY = Set.of(
       "CHARGEN_KAFKA_SECURITY_PROTOCOL",
       "CHARGEN_KAFKA_SASL_MECHANISM",
       "CHARGEN_KAFKA_SASL_JAAS_CONFIG",
@@ -44,7 +40,6 @@ class ServiceEnvironmentTest {
     Map<String, String> env = Kustomize.render(overlay).environment(service);
     Set<String> unknown = new TreeSet<>(env.keySet());
     unknown.removeAll(code.variablesRead());
-    unknown.removeAll(NOT_READ_YET);
     assertThat(unknown).as("[%s] variables set for %s that %s-service never reads (read: %s)", overlay, service,
         service, code.variablesRead()).isEmpty();
   }
@@ -68,12 +63,12 @@ class ServiceEnvironmentTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("overlayAndService")
-  @DisplayName("A variable listed as not read yet is really unread, so the gap list shrinks as the code catches up")
-  void gapListIsCurrent(String overlay, String service) {
+  @DisplayName("Every pod passes the Kafka security settings, and the service's code reads each of them")
+  void kafkaSecurityIsPassedAndRead(String overlay, String service) {
     ServiceCode code = ServiceDeploymentsTest.codeOf(service);
-    assertThat(code.variablesRead()).as("%s-service now reads these: remove them from NOT_READ_YET", service)
-        .doesNotContainAnyElementsOf(NOT_READ_YET);
+    assertThat(code.variablesRead()).as("%s-service reads the Kafka security variables", service)
+        .containsAll(KAFKA_SECURITY);
     assertThat(Kustomize.render(overlay).environment(service)).as("[%s] environment of %s", overlay, service)
-        .containsKeys(NOT_READ_YET.toArray(String[]::new));
+        .containsKeys(KAFKA_SECURITY.toArray(String[]::new));
   }
 }

@@ -14,10 +14,32 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * its protobuf itself, so a bad payload is a bad record and not a crashed poll), no auto-commit, reading from the
  * earliest offset when a group has none, idempotent producers waiting for all replicas.
  *
+ * <p>Security for a real cluster (Strimzi: SCRAM-SHA-512 over TLS, see k8s/README.md) comes from optional variables
+ * mapped one to one onto Kafka client settings: {@value #SECURITY_PROTOCOL} → {@code security.protocol},
+ * {@value #SASL_MECHANISM} → {@code sasl.mechanism}, {@value #SASL_JAAS_CONFIG} → {@code sasl.jaas.config},
+ * {@value #TRUSTSTORE_TYPE} → {@code ssl.truststore.type}, {@value #TRUSTSTORE_LOCATION} →
+ * {@code ssl.truststore.location}. Unset means the client default (plaintext, as on the embedded broker).
+ *
  * @param bootstrap {@code host:port[,host:port…]}
  * @param clientId the service name, prefix of every client id
+ * @param security Kafka client security settings added to every client (may be empty)
  */
-public record KafkaSettings(String bootstrap, String clientId) {
+public record KafkaSettings(String bootstrap, String clientId, Map<String, String> security) {
+  /** Environment variable of {@code security.protocol}. */
+  public static final String SECURITY_PROTOCOL = "CHARGEN_KAFKA_SECURITY_PROTOCOL";
+  /** Environment variable of {@code sasl.mechanism}. */
+  public static final String SASL_MECHANISM = "CHARGEN_KAFKA_SASL_MECHANISM";
+  /** Environment variable of {@code sasl.jaas.config} (a secret: never logged). */
+  public static final String SASL_JAAS_CONFIG = "CHARGEN_KAFKA_SASL_JAAS_CONFIG";
+  /** Environment variable of {@code ssl.truststore.type}. */
+  public static final String TRUSTSTORE_TYPE = "CHARGEN_KAFKA_SSL_TRUSTSTORE_TYPE";
+  /** Environment variable of {@code ssl.truststore.location}. */
+  public static final String TRUSTSTORE_LOCATION = "CHARGEN_KAFKA_SSL_TRUSTSTORE_LOCATION";
+  private static final Map<String, String> SECURITY_VARIABLES = Map.of(
+      SECURITY_PROTOCOL, "security.protocol", SASL_MECHANISM, "sasl.mechanism", SASL_JAAS_CONFIG, "sasl.jaas.config",
+      TRUSTSTORE_TYPE, "ssl.truststore.type", TRUSTSTORE_LOCATION, "ssl.truststore.location");
+  private static final java.util.Set<String> PROTOCOLS = java.util.Set.of("PLAINTEXT", "SSL", "SASL_PLAINTEXT",
+      "SASL_SSL");
   /** Environment variable of the bootstrap servers. */
   public static final String BOOTSTRAP_VARIABLE = "CHARGEN_KAFKA_BOOTSTRAP";
   /** Bootstrap servers when the variable is unset: a broker on this machine. */
@@ -31,6 +53,21 @@ public record KafkaSettings(String bootstrap, String clientId) {
     if (clientId == null || clientId.isBlank()) {
       throw new IllegalArgumentException("client id is empty");
     }
+    security = Map.copyOf(security);
+    String protocol = security.get("security.protocol");
+    if (protocol != null && !PROTOCOLS.contains(protocol)) {
+      throw new ConfigException(SECURITY_PROTOCOL + "=" + protocol + " is not one of " + new java.util.TreeSet<>(PROTOCOLS));
+    }
+  }
+
+  /**
+   * Plaintext settings, as on the embedded broker.
+   *
+   * @param bootstrap {@code host:port[,host:port…]}
+   * @param clientId the service name
+   */
+  public KafkaSettings(String bootstrap, String clientId) {
+    this(bootstrap, clientId, Map.of());
   }
 
   /**
@@ -39,7 +76,14 @@ public record KafkaSettings(String bootstrap, String clientId) {
    * @return settings from {@value #BOOTSTRAP_VARIABLE}
    */
   public static KafkaSettings fromEnv(Env env, String service) {
-    return new KafkaSettings(env.string(BOOTSTRAP_VARIABLE, DEFAULT_BOOTSTRAP), service);
+    Map<String, String> security = new HashMap<>();
+    SECURITY_VARIABLES.forEach((variable, setting) -> {
+      String value = env.string(variable, "");
+      if (!value.isBlank()) {
+        security.put(setting, value);
+      }
+    });
+    return new KafkaSettings(env.string(BOOTSTRAP_VARIABLE, DEFAULT_BOOTSTRAP), service, security);
   }
 
   /**
@@ -92,6 +136,13 @@ public record KafkaSettings(String bootstrap, String clientId) {
     Map<String, Object> config = new HashMap<>();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     config.put(ConsumerConfig.CLIENT_ID_CONFIG, id);
+    config.putAll(security);
     return config;
+  }
+
+  /** Names the security settings in use but never their values: the JAAS config holds a password. */
+  @Override
+  public String toString() {
+    return "KafkaSettings[bootstrap=" + bootstrap + ", clientId=" + clientId + ", security=" + security.keySet() + "]";
   }
 }
