@@ -1,0 +1,162 @@
+package io.chargen.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chargen.kafka.FreePorts;
+import io.chargen.kafka.KafkaBroker;
+import io.chargen.kafka.KafkaTestBroker;
+import io.chargen.launcher.LocalSystem.Service;
+import io.chargen.model.data.PenSample;
+import io.chargen.model.fixtures.RealLetters;
+import io.chargen.proto.Topics;
+import io.chargen.service.KafkaTestClients;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The whole system end to end through its public HTTP APIs on a real broker (issue 3): learn letters from examples
+ * posted over HTTP, get variants and a blend, classify a second instance, restart a service and find its state
+ * rebuilt, and see a bad record land in the dead-letter queue while the stream goes on.
+ */
+@ExtendWith(KafkaTestBroker.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SystemIT {
+  private static final Duration WAIT = Duration.ofMinutes(2);
+  private static final String WRITER = RealLetters.FIRST_WRITER;
+  private static LocalSystem system;
+  private static String bootstrap;
+  private final DemoHttp http = new DemoHttp();
+
+  @BeforeAll
+  static void startSystem(KafkaBroker broker) throws Exception {
+    bootstrap = broker.bootstrapServers();
+    broker.createTopics(LocalSystem.topics());
+    int[] free = FreePorts.pick(Service.values().length);
+    Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    for (Service s : Service.values()) {
+      ports.put(s, free[s.ordinal()]);
+    }
+    Path model = RealLetters.dataFolder().getParent().getParent().resolve("models/base.cgm");
+    system = new LocalSystem(bootstrap, model, ports).start(System.err);
+  }
+
+  @AfterAll
+  static void stopSystem() throws Exception {
+    system.close();
+  }
+
+  private JsonNode teach(char letter) throws Exception {
+    PenSample s = RealLetters.sample(WRITER, letter, 0);
+    return http.post(system.url(Service.CAPTURE) + "/v1/examples",
+        PenJson.toJson(String.valueOf(letter), WRITER, s.points()));
+  }
+
+  private JsonNode awaitConcepts(Service service, int count) throws Exception {
+    return http.pollUntil(system.url(service) + "/v1/concepts", WAIT, json -> {
+      int learned = 0;
+      for (JsonNode c : json.path("concepts")) {
+        learned += c.path("version").asLong() > 0 ? 1 : 0;
+      }
+      return learned >= count;
+    });
+  }
+
+  private String classify(char letter, int instance) throws Exception {
+    PenSample s = RealLetters.sample(WRITER, letter, instance);
+    String id = http.post(system.url(Service.CAPTURE) + "/v1/queries", PenJson.toJson(null, WRITER, s.points()))
+        .path("id").asText();
+    return http.pollUntil(system.url(Service.CAPTURE) + "/v1/queries/" + id, WAIT, json -> json.hasNonNull("label"))
+        .path("label").asText();
+  }
+
+  @Test
+  @Order(1)
+  @DisplayName("letters taught over HTTP are learned one-shot and listed with their losses")
+  void learnsFromExamplesPostedOverHttp() throws Exception {
+    for (char c : new char[] {'n', 'o', 'u'}) {
+      assertThat(teach(c).path("id").asText()).isNotBlank();
+    }
+    JsonNode concepts = awaitConcepts(Service.LEARNER, 3);
+    for (JsonNode c : concepts.path("concepts")) {
+      assertThat(c.path("mse_after").asDouble()).as("concept %s", c).isLessThan(c.path("mse_before").asDouble());
+    }
+  }
+
+  @Test
+  @Order(2)
+  @DisplayName("the generator returns seeded variants of a learned letter and a blend of two")
+  void generatesVariantsAndBlends() throws Exception {
+    awaitConcepts(Service.GENERATOR, 3);
+    String variants = http.post(system.url(Service.GENERATOR) + "/v1/generations",
+        Map.of("mix", Map.of("n", 1.0), "variants", 3, "noise", 0.03, "seed", 7, "steps", 25)).path("id").asText();
+    String blend = http.post(system.url(Service.GENERATOR) + "/v1/generations",
+        Map.of("mix", Map.of("n", 0.5, "o", 0.5), "steps", 25)).path("id").asText();
+    JsonNode v = http.pollUntil(system.url(Service.GENERATOR) + "/v1/generations/" + variants, WAIT,
+        json -> "done".equals(json.path("status").asText()));
+    JsonNode b = http.pollUntil(system.url(Service.GENERATOR) + "/v1/generations/" + blend, WAIT,
+        json -> "done".equals(json.path("status").asText()));
+    assertThat(v.path("trajectories")).hasSize(3);
+    assertThat(v.path("trajectories").get(0).path("points")).hasSize(25);
+    assertThat(v.path("trajectories").get(0).path("points")).isNotEqualTo(v.path("trajectories").get(1).path("points"));
+    assertThat(b.path("trajectories")).hasSize(1);
+  }
+
+  @Test
+  @Order(3)
+  @DisplayName("a second instance of a learned letter is classified as that letter")
+  void classifiesASecondInstance() throws Exception {
+    awaitConcepts(Service.CLASSIFIER, 3);
+    assertThat(classify('n', 1)).isEqualTo("n");
+  }
+
+  @Test
+  @Order(4)
+  @DisplayName("a restarted classifier rebuilds its concepts from Kafka and answers again")
+  void restartRebuildsState() throws Exception {
+    system.undeploy(Service.CLASSIFIER);
+    system.deploy(Service.CLASSIFIER);
+    assertThat(awaitConcepts(Service.CLASSIFIER, 3).path("concepts").size()).isGreaterThanOrEqualTo(3);
+    assertThat(classify('o', 2)).isEqualTo("o");
+  }
+
+  @Test
+  @Order(5)
+  @DisplayName("a bad record on the examples topic lands in its DLQ with the error, and learning goes on")
+  void badRecordGoesToDeadLetters() throws Exception {
+    KafkaTestClients.publish(bootstrap, List.of(new ProducerRecord<>(Topics.EXAMPLES.topic(), "x",
+        "not a protobuf".getBytes(StandardCharsets.UTF_8))));
+    List<ConsumerRecord<String, byte[]>> dead = KafkaTestClients.readAll(bootstrap,
+        Topics.EXAMPLES.deadLetterTopic(), 1, WAIT);
+    assertThat(dead).hasSize(1);
+    assertThat(new String(dead.get(0).headers().lastHeader(Topics.ERROR_HEADER).value(), StandardCharsets.UTF_8))
+        .isNotBlank();
+    teach('z');
+    awaitConcepts(Service.LEARNER, 4);
+  }
+
+  @Test
+  @Order(6)
+  @DisplayName("invalid input is refused with 400 naming the field")
+  void invalidInputRefused() {
+    assertThatThrownBy(() -> http.post(system.url(Service.GENERATOR) + "/v1/generations",
+        Map.of("mix", Map.of("n", 0.5, "o", 0.4)))).hasMessageContaining("400").hasMessageContaining("sum to 0.9");
+    assertThatThrownBy(() -> http.post(system.url(Service.CAPTURE) + "/v1/examples",
+        Map.of("label", "n", "points", List.of()))).hasMessageContaining("400").hasMessageContaining("points");
+  }
+}
