@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     description = "One-shot learning, generation and classification of handwritten letters "
         + "(Fabi, Otte, Wiese, Butz, ICANN 2020).",
     subcommands = {TrainCommand.class, ImportTorchCommand.class, LearnCommand.class, GenerateCommand.class, ClassifyCommand.class,
-        ExportCommand.class, EvaluateCommand.class, UpCommand.class})
+        ExportCommand.class, EvaluateCommand.class, UpCommand.class, LoadCommand.class})
 public final class Chargen {
   private Chargen() {}
 
