@@ -13,7 +13,7 @@ import java.util.function.Predicate;
 /** The demo's HTTP client: JSON in and out, errors that say which URL answered what. */
 final class DemoHttp {
   private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
-  private final HttpClient client = HttpClient.newHttpClient();
+  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   JsonNode post(String url, Object body) throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")

@@ -7,6 +7,7 @@ import io.chargen.model.classify.InputInferenceClassifier;
 import io.chargen.model.classify.ShapeDtwClassifier;
 import io.chargen.model.data.DigiletsDataset;
 import io.chargen.model.data.DigiletsReader;
+import io.chargen.model.eval.GenerationRecognition;
 import io.chargen.model.eval.PaperProtocol;
 import io.chargen.model.eval.ProtocolConfig;
 import io.chargen.model.eval.ProtocolResult;
@@ -73,11 +74,24 @@ final class EvaluateCommand implements Callable<Integer> {
     Files.createDirectories(out);
     Map<String, Object> metrics = metrics(result);
     metrics.put("base_model", baseModelError(base, backend, dataset));
+    metrics.put("generation", Map.of("recognised", recognised(base, backend, dataset)));
     Json.MAPPER.writeValue(out.resolve("metrics.json").toFile(), metrics);
     List<Path> figures = new EvaluationFigures(backend, config, out).write(result, dataset);
     metrics.put("figures", figures.stream().map(Path::toString).toList());
     Json.print(metrics);
     return 0;
+  }
+
+  /** Issue 7's measure: generations of the trained letters classified by DTW-1NN against instance 0 of every writer. */
+  private Map<String, Object> recognised(CharModel base, Backend backend, DigiletsDataset dataset) {
+    List<Character> letters = Letters.parse(base.metadata().getOrDefault("training_letters", "a-m"));
+    Map<String, List<io.chargen.model.StrokeSequence>> templates = new LinkedHashMap<>();
+    for (var s : dataset.filter(s -> letters.contains(s.label()) && s.instance() == 0).samples()) {
+      templates.computeIfAbsent(String.valueOf(s.label()), k -> new java.util.ArrayList<>())
+          .add(io.chargen.model.data.Transform.apply(s));
+    }
+    GenerationRecognition.Result r = new GenerationRecognition(backend).measure(base, templates);
+    return Map.of("plain", r.plain(), "variants", r.variants(), "noise", GenerationRecognition.VARIANT_NOISE);
   }
 
   /** MSE on the letters the base model was trained on, for these (held-out) writers. */

@@ -3,6 +3,7 @@ package io.chargen.service;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -51,7 +52,10 @@ public final class ServiceHttp {
    * @return the listening server
    */
   public static Future<HttpServer> listen(Vertx vertx, Router router, int port) {
-    return vertx.createHttpServer().requestHandler(router).listen(port)
+    // HTTP/1.1 only: the JDK client's h2c upgrade attempt broke responses (seen in the ITs); browsers, curl and
+    // Prometheus speak HTTP/1.1 to a plain-text port anyway.
+    HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false);
+    return vertx.createHttpServer(options).requestHandler(router).listen(port)
         .onSuccess(server -> LOG.info("HTTP listening on port {}", server.actualPort()));
   }
 
