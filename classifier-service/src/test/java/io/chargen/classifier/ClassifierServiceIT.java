@@ -76,7 +76,7 @@ class ClassifierServiceIT {
         new byte[] {(byte) 0xff, 0x01})));
     ClassificationResult second = ask(bootstrap, run + "-q2", Queries.circle());
     assertThat(second.getLabel()).isEqualTo("a");
-    assertThat(second.getMethod()).isEqualTo("dtw_1nn");
+    assertThat(second.getMethod()).as("the default method, best").isEqualTo("shape_dtw");
     ConsumerRecord<String, byte[]> dead = TopicReader.readUntil(bootstrap, Topics.QUERIES_DLQ.topic(),
         records -> records.stream().anyMatch(r -> r.key().equals(run + "-garbage")), TIMEOUT).stream()
         .filter(r -> r.key().equals(run + "-garbage")).findFirst().orElseThrow();
@@ -84,7 +84,7 @@ class ClassifierServiceIT {
         .startsWith("not a Trajectory");
     assertThat(registry.get("classifier.queries").tag("outcome", "ok").counter().count()).isEqualTo(2);
     assertThat(registry.get("classifier.queries").tag("outcome", "invalid").counter().count()).isEqualTo(1);
-    assertThat(registry.scrape()).contains("classifier_classification_duration_seconds_count{method=\"dtw_1nn\"");
+    assertThat(registry.scrape()).contains("classifier_classification_duration_seconds_count{method=\"best\"");
 
     long stopStart = System.nanoTime();
     await(vertx.undeploy(first.deploymentID()));
