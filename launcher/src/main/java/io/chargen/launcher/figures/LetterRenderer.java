@@ -13,7 +13,9 @@ import java.awt.image.BufferedImage;
  * Draws one letter as pen strokes, as the paper's figures show generated letters (Fabi et al. 2020, Figs. 2, 3, 5).
  * Positions are the running sums of dx and dy; a new stroke starts where the stroke channel exceeds
  * {@link #STROKE_ONSET_THRESHOLD} (the pen is lifted before that point); line width follows pressure; the letter is
- * scaled uniformly to fit its cell with a margin and centred; y grows downwards, as on the tablet.
+ * scaled uniformly to fit its cell with a margin and centred. y grows <em>upwards</em> in the DigiLeTs
+ * recordings (contrary to the data README: drawn downwards, every 'u' is an arch, every 'v' a caret and every 'd' a
+ * 'q'), so it is flipped onto the image's downward axis.
  */
 public final class LetterRenderer {
   /** Stroke channel above this starts a new stroke (the data's flag is 1 on a stroke's first point, else 0). */
@@ -43,7 +45,7 @@ public final class LetterRenderer {
    *
    * @param scale pixels per letter unit (same on both axes, so the aspect ratio is kept)
    * @param originX pixel x of letter position x = 0
-   * @param originY pixel y of letter position y = 0
+   * @param originY pixel y of letter position y = 0 (pixel y = originY − scale · y)
    */
   public record Fit(double scale, double originX, double originY) {
     /** @return the pixel x of letter coordinate x */
@@ -51,9 +53,9 @@ public final class LetterRenderer {
       return originX + scale * x;
     }
 
-    /** @return the pixel y of letter coordinate y (y grows downwards on the tablet and in the image) */
+    /** @return the pixel y of letter coordinate y (y grows upwards in the data, downwards in the image) */
     public double pixelY(double y) {
-      return originY + scale * y;
+      return originY - scale * y;
     }
   }
 
@@ -81,7 +83,7 @@ public final class LetterRenderer {
       scale = 1;
     }
     double originX = cell.getCenterX() - scale * (minX + maxX) / 2;
-    double originY = cell.getCenterY() - scale * (minY + maxY) / 2;
+    double originY = cell.getCenterY() + scale * (minY + maxY) / 2;
     return new Fit(scale, originX, originY);
   }
 

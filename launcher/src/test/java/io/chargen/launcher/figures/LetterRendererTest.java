@@ -51,18 +51,18 @@ class LetterRendererTest {
     LetterRenderer.Fit fit = LetterRenderer.fit(square, cell);
     double usable = 100 * (1 - 2 * LetterRenderer.MARGIN_FRACTION);
     assertThat(fit.scale()).isCloseTo(usable / 2, within(1e-9));
-    assertThat(fit.pixelY(0)).isCloseTo(20 + 100 * LetterRenderer.MARGIN_FRACTION, within(1e-9));
-    assertThat(fit.pixelY(2)).isCloseTo(120 - 100 * LetterRenderer.MARGIN_FRACTION, within(1e-9));
+    assertThat(fit.pixelY(2)).isCloseTo(20 + 100 * LetterRenderer.MARGIN_FRACTION, within(1e-9));
+    assertThat(fit.pixelY(0)).isCloseTo(120 - 100 * LetterRenderer.MARGIN_FRACTION, within(1e-9));
     assertThat((fit.pixelX(0) + fit.pixelX(1)) / 2).isCloseTo(60, within(1e-9));
   }
 
   @Test
-  @DisplayName("draws a downward stroke downwards, as y grows downwards on the tablet")
-  void yGrowsDownwards() {
+  @DisplayName("draws a stroke of growing y upwards, as y grows upwards in the DigiLeTs recordings")
+  void yGrowsUpwards() {
     StrokeSequence down = StrokeSequence.ofSteps(new float[][] {{0, 0, 1, 1}, {0.2f, 1, 1, 0}, {0, 1, 1, 0}});
     BufferedImage image = renderer.render(down, SIZE, SIZE);
     LetterRenderer.Fit fit = LetterRenderer.fit(down, new Rectangle(0, 0, SIZE, SIZE));
-    assertThat(fit.pixelY(2)).isGreaterThan(fit.pixelY(0));
+    assertThat(fit.pixelY(2)).isLessThan(fit.pixelY(0));
     assertThat(Pixels.isInk(image, fit.pixelX(0.2), fit.pixelY(2))).isTrue();
   }
 

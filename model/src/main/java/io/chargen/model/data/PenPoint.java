@@ -4,11 +4,12 @@ package io.chargen.model.data;
  * One recorded pen point, as stored in a DigiLeTs file (data/README.md, "Files": {@code x y pressure pen_down t})
  * or as sent by a tablet during live input.
  *
- * <p>Coordinates are tablet units scaled to about 0..1 with y growing downwards. Pressure is not range-checked
+ * <p>Coordinates are tablet units scaled to about 0..1 with y growing upwards (the recordings show it: drawn with y
+ * downwards their u is an arch and their d a q; the data README says otherwise). Pressure is not range-checked
  * (a generated letter may overshoot 0..1), only required to be finite.
  *
  * @param x horizontal position
- * @param y vertical position, growing downwards
+ * @param y vertical position, growing upwards
  * @param pressure pen pressure, about 0..1
  * @param penDown true on the first point of each stroke (the file's {@code pen_down = 1})
  * @param t seconds since the first point of the letter
