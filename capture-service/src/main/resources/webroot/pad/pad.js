@@ -191,8 +191,10 @@
     if (!state.current) {
       return;
     }
-    if (e.type === 'pointerup') {
-      state.current.push(toPoint(e, false));
+    const last = state.current[state.current.length - 1];
+    const up = toPoint(e, false);
+    if (e.type === 'pointerup' && (up.x !== last.x || up.y !== last.y)) {
+      state.current.push(up); // only where the pen moved: a repeated point would be a zero step
     }
     const stroke = state.current;
     state.current = null;
