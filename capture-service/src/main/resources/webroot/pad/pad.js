@@ -1,6 +1,8 @@
 // chargen pad: pointer strokes streamed to the capture service's /v1/pen WebSocket (capture-service/README.md).
-// Points are raw: x, y in units of the pad's side (0..1, y down, as DigiLeTs), pressure 0..1, down=true on a
-// stroke's first point, t seconds from the letter's first point. The server applies the paper's transform.
+// Points are raw: x, y in units of the pad's side (about 0..1), pressure 0..1, down=true on a stroke's first point,
+// t seconds from the letter's first point. The server applies the paper's transform. y grows UPWARDS, as in the
+// DigiLeTs recordings the model learned from (their 'd' has its stem rising on the right when y is drawn upwards,
+// and reads as a 'q' when drawn downwards), so a letter written here is the letter the model knows.
 (() => {
   'use strict';
   /** Pressure sent for mouse and touch, which report none (0.5 is what browsers report for a pressed mouse). */
@@ -135,7 +137,7 @@
     const u = unit();
     const last = state.current && state.current[state.current.length - 1];
     const t = Math.max(last ? last.t : 0, (e.timeStamp - state.t0) / 1000); // never backwards
-    return { x: (e.clientX - rect.left) / u, y: (e.clientY - rect.top) / u, pressure: round(pressure), down,
+    return { x: (e.clientX - rect.left) / u, y: (rect.bottom - e.clientY) / u, pressure: round(pressure), down,
       t: round(t) };
   }
 
@@ -145,13 +147,14 @@
 
   function drawSegment(a, b) {
     const u = unit() * (window.devicePixelRatio || 1);
+    const height = canvas.height; // y up in the points, down on the screen
     ctx.strokeStyle = '#1b2430';
     ctx.lineCap = 'round';
     ctx.lineJoin = 'round';
     ctx.lineWidth = Math.max(1, u * 0.004 + u * 0.012 * b.pressure);
     ctx.beginPath();
-    ctx.moveTo(a.x * u, a.y * u);
-    ctx.lineTo(b.x * u, b.y * u);
+    ctx.moveTo(a.x * u, height - a.y * u);
+    ctx.lineTo(b.x * u, height - b.y * u);
     ctx.stroke();
   }
 

@@ -1,8 +1,9 @@
 // chargen dashboard: the generator service's API (generator-service/README.md). Concepts from GET /v1/concepts,
 // kept current by {type:concept} stream events; requests by POST /v1/generations (always with states, for the
 // heatmaps); results and the live feed from the /v1/stream WebSocket, with GET /v1/generations/{id} as a fallback.
-// Generated points are (dx, dy, pressure, stroke) in the network's space: positions are running sums of dx, dy
-// (y down, as on the tablet), a new stroke starts where stroke > 0.5 (Fabi et al. 2020, Sec. 2).
+// Generated points are (dx, dy, pressure, stroke) in the network's space: positions are running sums of dx, dy,
+// a new stroke starts where stroke > 0.5 (Fabi et al. 2020, Sec. 2). y grows upwards, as in the DigiLeTs
+// recordings the model learned from (drawn downwards, their 'd' reads as a 'q'), so it is flipped for the screen.
 (() => {
   'use strict';
   const STROKE_ONSET = 0.5;
@@ -343,7 +344,7 @@
     const margin = 0.12;
     const scale = Math.min(canvas.width * (1 - 2 * margin) / Math.max(maxX - minX, 1e-6),
       canvas.height * (1 - 2 * margin) / Math.max(maxY - minY, 1e-6));
-    const ox = canvas.width / 2 - scale * (minX + maxX) / 2, oy = canvas.height / 2 - scale * (minY + maxY) / 2;
+    const ox = canvas.width / 2 - scale * (minX + maxX) / 2, oy = canvas.height / 2 + scale * (minY + maxY) / 2;
     const full = Math.max(1.5, Math.min(canvas.width, canvas.height) * 0.035);
     g.strokeStyle = '#1b2430';
     g.lineCap = 'round';
@@ -354,8 +355,8 @@
       const p = Math.min(1, Math.max(0, (pts[i - 1].pressure + pts[i].pressure) / 2));
       g.lineWidth = full * (0.25 + 0.75 * p);
       g.beginPath();
-      g.moveTo(ox + scale * pts[i - 1].x, oy + scale * pts[i - 1].y);
-      g.lineTo(ox + scale * pts[i].x, oy + scale * pts[i].y);
+      g.moveTo(ox + scale * pts[i - 1].x, oy - scale * pts[i - 1].y);
+      g.lineTo(ox + scale * pts[i].x, oy - scale * pts[i].y);
       g.stroke();
     }
   }

@@ -80,6 +80,11 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /** Runs W3C input actions, e.g. a {@link PenReplay}. */
+  void perform(org.openqa.selenium.interactions.Sequence actions) {
+    driver.perform(List.of(actions));
+  }
+
   Object script(String js, Object... args) {
     return driver.executeScript(js, args);
   }

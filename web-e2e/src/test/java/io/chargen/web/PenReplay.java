@@ -11,8 +11,8 @@ import org.openqa.selenium.interactions.Sequence;
 
 /**
  * A recorded DigiLeTs letter replayed as W3C pen actions (pointerType "pen", with the recorded pressure) on a
- * canvas: scaled to fill most of it, centred, one pointer-down … pointer-up per stroke. The browser turns these into
- * the same Pointer Events a tablet's pen fires.
+ * canvas: scaled to fill most of it, centred, one pointer-down … pointer-up per stroke, y flipped (the recordings'
+ * y grows upwards, the screen's downwards). The browser turns these into the Pointer Events a tablet's pen fires.
  */
 final class PenReplay {
   /** Share of the canvas's smaller side that the letter's larger side fills. */
@@ -40,7 +40,7 @@ final class PenReplay {
     for (int i = 0; i < points.size(); i++) {
       PenPoint p = points.get(i);
       int x = (int) Math.round((p.x() - cx) * scale);
-      int y = (int) Math.round((p.y() - cy) * scale);
+      int y = (int) Math.round((cy - p.y()) * scale);
       if (p.penDown() && i > 0) {
         actions.addAction(pen.createPointerUp(MouseButton.LEFT.asArg()));
       }
