@@ -39,6 +39,8 @@ class WebPagesIT {
   private static final char RIVAL = 'u';
   private static final String OTHER = "a";
   private static final int GRID_STEPS = 10;
+  /** Blend 5 of 0..9: weight 5/9 = 0.56 on the second concept. */
+  private static final int MIDDLE = 5;
 
   private ChargenSystem system;
   private Browser browser;
@@ -107,6 +109,9 @@ class WebPagesIT {
     browser.await(QUICK, "concepts to load", d -> !d.findElements(By.cssSelector(".concept")).isEmpty());
     new Select(page.findElement(By.id("grid-a"))).selectByValue(OTHER);
     new Select(page.findElement(By.id("grid-b"))).selectByValue(String.valueOf(LETTER));
+    WebElement steps = page.findElement(By.id("steps"));
+    steps.clear(); // as many steps as the taught example, as the paper generates
+    steps.sendKeys(Integer.toString(writer.sample(writerId, LETTER, 0).points().size() - 1));
     page.findElement(By.id("grid")).click();
     browser.await(SLOW, "all " + GRID_STEPS + " blends to be drawn", d ->
         d.findElements(By.cssSelector("#results canvas[data-drawn='true']")).size() == GRID_STEPS);
@@ -120,6 +125,10 @@ class WebPagesIT {
       assertThat(attribute(heat, "height")).as(heat + " rows: one per LSTM unit").isEqualTo("100");
       assertThat(canvasInk(heat)).as(heat + " coloured").isGreaterThan(0);
     }
+    page.findElement(By.cssSelector("#results .cell[data-index='" + MIDDLE + "']")).click();
+    browser.await(QUICK, "the middle blend to be shown", d -> d.findElement(By.id("shown-caption")).getText()
+        .startsWith(OTHER + "\u2192" + LETTER + " 0.56"));
+    browser.await(QUICK, "the shown letter to be redrawn", d -> "true".equals(attribute("#shown", "data-drawn")));
     assertThat(page.findElements(By.cssSelector("#feed canvas"))).as("live feed").hasSizeGreaterThanOrEqualTo(
         GRID_STEPS);
     browser.screenshot("dashboard-desktop");
