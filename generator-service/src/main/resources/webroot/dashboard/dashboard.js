@@ -454,8 +454,15 @@
   $('results').innerHTML = '<p class="empty">Regenerate, ask for variants or a blend.</p>';
   addBlendRow('n', 0.5);
   addBlendRow('o', 0.5);
-  window.addEventListener('resize', () => { if (state.shown) { fitCanvas($('shown')); animate($('shown'),
-    state.shown.points); } });
+  window.addEventListener('resize', () => {
+    if (state.shown) { // redraw at once, not animated: the letter should not vanish when a phone turns
+      const shown = $('shown');
+      shown.animation = null;
+      fitCanvas(shown);
+      drawLetter(shown, positions(state.shown.points), Infinity);
+      shown.dataset.drawn = 'true';
+    }
+  });
   loadConcepts();
   connect();
 })();

@@ -90,7 +90,9 @@ final class Browser implements AutoCloseable {
   }
 
   <T> T await(Duration timeout, String what, Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, timeout).withMessage(what).until(condition);
+    // The pages re-render lists on events: an element found a moment ago may be gone; look again.
+    return new WebDriverWait(driver, timeout).withMessage(what)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
   }
 
   /** Saves the viewport as {@code name}.png and returns the file. */

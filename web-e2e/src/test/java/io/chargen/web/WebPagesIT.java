@@ -133,6 +133,11 @@ class WebPagesIT {
         GRID_STEPS);
     browser.screenshot("dashboard-desktop");
     browser.resize(Browser.PHONE);
+    page.findElement(By.cssSelector("#results .cell[data-index='" + MIDDLE + "']")).click(); // show it anew
+    browser.await(QUICK, "the shown letter to be drawn at phone size",
+        d -> "true".equals(attribute("#shown", "data-drawn")));
+    assertThat(canvasInk("#shown")).as("the shown letter after the resize").isGreaterThan(0);
+    browser.script("window.scrollTo(0, 0);");
     browser.screenshot("dashboard-phone");
     browser.resize(Browser.DESKTOP);
   }
