@@ -8,13 +8,16 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API: {@code POST /v1/examples} and {@code POST /v1/queries} (202 {@code {"id"}} once the broker
  * acknowledged, 400 {@code {"error"}} naming the bad field and value, 503 when publishing failed) and
- * {@code GET /v1/queries/{id}} (200 with the classification, 202 {@code {"id","status":"pending"}}, 404 unknown).
+ * {@code GET /v1/queries/{id}} (200 with the classification, 202 {@code {"id","status":"pending"}}, 404 unknown),
+ * and the web capture pad at {@code /pad/} (static files from {@code webroot/pad} on the class path; {@code /}
+ * redirects there).
  */
 final class CaptureApi {
   private static final Logger LOG = LoggerFactory.getLogger(CaptureApi.class);
@@ -22,6 +25,8 @@ final class CaptureApi {
   static final long MAX_BODY_BYTES = 1024 * 1024;
   private static final int ACCEPTED = 202;
   private static final int UNAVAILABLE = 503;
+  /** Where the capture pad is served: plain HTML, JS and CSS talking to {@code /v1/pen}. */
+  static final String PAD = "/pad/";
 
   private final PenInputValidator validator;
   private final CaptureProcessor processor;
@@ -41,6 +46,8 @@ final class CaptureApi {
     router.post("/v1/examples").handler(ctx -> submit(ctx, Kind.EXAMPLE, Endpoint.EXAMPLES));
     router.post("/v1/queries").handler(ctx -> submit(ctx, Kind.QUERY, Endpoint.QUERIES));
     router.get("/v1/queries/:id").handler(this::result);
+    router.get("/").handler(ctx -> ctx.redirect(PAD));
+    router.get(PAD + "*").handler(StaticHandler.create("webroot/pad"));
   }
 
   private void submit(RoutingContext ctx, Kind kind, Endpoint endpoint) {

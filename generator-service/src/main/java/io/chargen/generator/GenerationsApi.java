@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
 import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The dashboard API: {@code POST /v1/generations} (validate, publish the request, 202 with its id),
- * {@code GET /v1/generations/{id}}, {@code GET /v1/concepts} and the {@code /v1/stream} WebSocket.
+ * {@code GET /v1/generations/{id}}, {@code GET /v1/concepts}, the {@code /v1/stream} WebSocket, and the live
+ * dashboard at {@code /dashboard/} (static files from {@code webroot/dashboard} on the class path; {@code /}
+ * redirects there).
  */
 final class GenerationsApi {
   private static final Logger LOG = LoggerFactory.getLogger(GenerationsApi.class);
@@ -26,6 +29,8 @@ final class GenerationsApi {
   private static final int UNAVAILABLE = 503;
   /** Largest request body: a mix of every concept with long labels is far below 64 KiB. */
   private static final long MAX_BODY_BYTES = 64 * 1024;
+  /** Where the dashboard is served: plain HTML, JS and CSS using this API. */
+  static final String DASHBOARD = "/dashboard/";
 
   private final ConceptStore store;
   private final GenerationCache cache;
@@ -50,6 +55,8 @@ final class GenerationsApi {
     router.route("/v1/stream").handler(ctx -> ctx.request().toWebSocket()
         .onSuccess(hub::join)
         .onFailure(e -> LOG.warn("WebSocket upgrade of /v1/stream failed: {}", e.getMessage())));
+    router.get("/").handler(ctx -> ctx.redirect(DASHBOARD));
+    router.get(DASHBOARD + "*").handler(StaticHandler.create("webroot/dashboard"));
   }
 
   private void create(RoutingContext ctx) {

@@ -1,0 +1,93 @@
+package io.chargen.web;
+
+import io.chargen.capture.CaptureMain;
+import io.chargen.classifier.ClassifierMain;
+import io.chargen.generator.GeneratorMain;
+import io.chargen.kafka.EmbeddedKafka;
+import io.chargen.kafka.FreePorts;
+import io.chargen.learner.LearnerMain;
+import io.chargen.proto.Topics;
+import io.chargen.service.Env;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * The whole system as {@code ./chargen up} runs it — a real in-process KRaft broker and the four services in one
+ * Vert.x — but on free ports, so a test never clashes with a running {@code ./chargen up}.
+ */
+final class ChargenSystem implements AutoCloseable {
+  /** A service's start on a cold JVM (model load, consumer group join) takes seconds; this is generous for CI. */
+  private static final Duration START = Duration.ofMinutes(2);
+  private static final Duration STOP = Duration.ofSeconds(30);
+
+  private final EmbeddedKafka broker;
+  private final Vertx vertx = Vertx.vertx();
+  private final int capturePort;
+  private final int generatorPort;
+
+  private ChargenSystem(EmbeddedKafka broker, int capturePort, int generatorPort) {
+    this.broker = broker;
+    this.capturePort = capturePort;
+    this.generatorPort = generatorPort;
+  }
+
+  /** Starts the broker, creates every topic of the catalogue, then deploys learner, classifier, generator, capture. */
+  static ChargenSystem start(Path model) throws Exception {
+    EmbeddedKafka broker = EmbeddedKafka.builder().clientPort(0).start();
+    broker.createTopics(Arrays.stream(Topics.values()).map(ChargenSystem::newTopic).toList());
+    int[] ports = FreePorts.pick(4);
+    ChargenSystem system = new ChargenSystem(broker, ports[3], ports[2]);
+    system.deploy(LearnerMain::deploy, ports[0], model);
+    system.deploy(ClassifierMain::deploy, ports[1], model);
+    system.deploy(GeneratorMain::deploy, ports[2], model);
+    system.deploy(CaptureMain::deploy, ports[3], model);
+    return system;
+  }
+
+  private void deploy(BiFunction<Vertx, Env, Future<String>> service, int port, Path model) throws Exception {
+    Env env = new Env(Map.of("CHARGEN_KAFKA_BOOTSTRAP", broker.bootstrapServers(),
+        "CHARGEN_HTTP_PORT", Integer.toString(port), "CHARGEN_MODEL", model.toString()));
+    service.apply(vertx, env).toCompletionStage().toCompletableFuture().get(START.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  private static NewTopic newTopic(Topics t) {
+    Map<String, String> configs = new HashMap<>();
+    configs.put("retention.ms", Long.toString(t.retentionMs()));
+    if (t.compacted()) {
+      configs.put("cleanup.policy", "compact");
+    }
+    return new NewTopic(t.topic(), t.partitions(), (short) 1).configs(configs);
+  }
+
+  /** @return the capture pad's address */
+  String padUrl() {
+    return "http://127.0.0.1:" + capturePort + "/pad/";
+  }
+
+  /** @return the dashboard's address */
+  String dashboardUrl() {
+    return "http://127.0.0.1:" + generatorPort + "/dashboard/";
+  }
+
+  /** @return the capture service's root, which redirects to the pad */
+  String captureRoot() {
+    return "http://127.0.0.1:" + capturePort + "/";
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      vertx.close().toCompletionStage().toCompletableFuture().get(STOP.toSeconds(), TimeUnit.SECONDS);
+    } finally {
+      broker.close();
+    }
+  }
+}
