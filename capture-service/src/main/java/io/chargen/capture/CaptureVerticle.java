@@ -3,6 +3,7 @@ package io.chargen.capture;
 import io.chargen.service.HealthChecks;
 import io.chargen.service.MeterBinders;
 import io.chargen.service.ServiceHttp;
+import io.chargen.service.ServiceVerticle;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * {@link #start()} completes when HTTP listens, the producer has found both topics and the reader is positioned;
  * {@code /health} answers 503 until then.
  */
-public final class CaptureVerticle extends VerticleBase {
+public final class CaptureVerticle extends VerticleBase implements ServiceVerticle {
   private static final Logger LOG = LoggerFactory.getLogger(CaptureVerticle.class);
 
   private final CaptureConfig config;
@@ -72,11 +73,13 @@ public final class CaptureVerticle extends VerticleBase {
   }
 
   /** @return fails when the classification reader stopped on a fatal error */
+  @Override
   public Future<Void> failure() {
     return reader.failure();
   }
 
   /** @return the HTTP port actually bound */
+  @Override
   public int httpPort() {
     return server.actualPort();
   }

@@ -11,6 +11,7 @@ import io.chargen.service.LoopMetrics;
 import io.chargen.service.MeterBinders;
 import io.chargen.service.RecordLoop;
 import io.chargen.service.ServiceHttp;
+import io.chargen.service.ServiceVerticle;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -31,7 +32,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * {@code chargen.classifications} and the HTTP server. {@link #start()} completes when HTTP listens, the store has
  * caught up and the consumer is subscribed. Offsets are committed by the loop after the result's produce ack.
  */
-public final class ClassifierVerticle extends VerticleBase {
+public final class ClassifierVerticle extends VerticleBase implements ServiceVerticle {
   /** Queries per poll: at the paper's ~0.3 s per query a batch stays far inside max.poll.interval.ms (5 min). */
   private static final int MAX_POLL_RECORDS = 50;
   private static final FailurePolicy POLICY = FailurePolicy.DEFAULT;
@@ -88,6 +89,7 @@ public final class ClassifierVerticle extends VerticleBase {
    * @return fails as soon as the record loop or the concept store stops on a fatal error; never succeeds (a clean
    *     stop is not news). Not {@code Future.any}: that would wait for both to fail.
    */
+  @Override
   public Future<Void> failure() {
     Promise<Void> fatal = Promise.promise();
     loop.failure().onFailure(fatal::tryFail);
@@ -96,6 +98,7 @@ public final class ClassifierVerticle extends VerticleBase {
   }
 
   /** @return the HTTP port actually bound */
+  @Override
   public int httpPort() {
     return server.actualPort();
   }

@@ -14,6 +14,7 @@ import io.chargen.service.LoopMetrics;
 import io.chargen.service.MeterBinders;
 import io.chargen.service.RecordLoop;
 import io.chargen.service.ServiceHttp;
+import io.chargen.service.ServiceVerticle;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -34,7 +35,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * producer of requests and trajectories, and the HTTP server. {@link #start()} completes when HTTP listens, the
  * store has caught up, the reader is positioned and the worker is subscribed.
  */
-public final class GeneratorVerticle extends VerticleBase {
+public final class GeneratorVerticle extends VerticleBase implements ServiceVerticle {
   /** Requests per poll: a default request takes milliseconds, a worst case (50 × 2,000 steps) seconds. */
   private static final int MAX_POLL_RECORDS = 20;
 
@@ -100,11 +101,13 @@ public final class GeneratorVerticle extends VerticleBase {
    *     succeeds after a clean stop ({@code Future.all} fails on the first failure, {@code Future.any} would wait
    *     for all three to fail)
    */
+  @Override
   public Future<Void> failure() {
     return Future.all(loop.failure(), store.failure(), reader.failure()).mapEmpty();
   }
 
   /** @return the HTTP port actually bound */
+  @Override
   public int httpPort() {
     return server.actualPort();
   }

@@ -104,7 +104,11 @@ record ServiceCode(String name, String own, String shared, String pom) {
   /** @return the seconds the entry point waits for a clean shutdown */
   int shutdownSeconds() {
     Matcher m = SHUTDOWN.matcher(own);
-    return m.find() ? Integer.parseInt(m.group(1)) : PROMISED_SHUTDOWN_SECONDS;
+    if (m.find()) {
+      return Integer.parseInt(m.group(1));
+    }
+    Matcher shared = SHUTDOWN.matcher(this.shared);
+    return shared.find() ? Integer.parseInt(shared.group(1)) : PROMISED_SHUTDOWN_SECONDS;
   }
 
   /** @return the shaded jar's final name from the module's pom, if it sets one */

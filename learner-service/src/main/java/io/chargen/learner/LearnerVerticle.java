@@ -14,6 +14,7 @@ import io.chargen.service.LoopMetrics;
 import io.chargen.service.MeterBinders;
 import io.chargen.service.RecordLoop;
 import io.chargen.service.ServiceHttp;
+import io.chargen.service.ServiceVerticle;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -37,7 +38,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * {@code chargen.concepts} and the HTTP server. {@link #start()} completes when HTTP listens, the store has caught
  * up and the consumer is subscribed.
  */
-public final class LearnerVerticle extends VerticleBase {
+public final class LearnerVerticle extends VerticleBase implements ServiceVerticle {
   /** Examples per poll: at the paper's schedule (~seconds each) a batch stays far inside max.poll.interval.ms. */
   private static final int MAX_POLL_RECORDS = 10;
 
@@ -91,6 +92,7 @@ public final class LearnerVerticle extends VerticleBase {
   }
 
   /** @return fails when the record loop or the concept store stopped on a fatal error */
+  @Override
   public Future<Void> failure() {
     // Future.any would fail only when both failed; either one failing is fatal.
     Promise<Void> failed = Promise.promise();
@@ -100,6 +102,7 @@ public final class LearnerVerticle extends VerticleBase {
   }
 
   /** @return the HTTP port actually bound */
+  @Override
   public int httpPort() {
     return server.actualPort();
   }
