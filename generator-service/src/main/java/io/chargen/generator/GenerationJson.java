@@ -1,5 +1,6 @@
 package io.chargen.generator;
 
+import io.chargen.model.generate.Generator;
 import io.chargen.proto.v1.GeneratedTrajectory;
 import io.chargen.proto.v1.StateRow;
 import io.chargen.proto.v1.Step;
@@ -24,8 +25,9 @@ public final class GenerationJson {
 
   /**
    * @param body the request body
-   * @return the spec, defaults filled in (variants 1, noise 0, seed 0, steps {@value GenerationSpec#DEFAULT_STEPS},
-   *     states false), not yet validated against a concept set
+   * @return the spec, defaults filled in (variants 1, noise 0, seed 0, states false; steps
+   *     {@value GenerationSpec#NATURAL_STEPS} = the letter's natural length, see {@link NaturalLength}), not yet
+   *     validated against a concept set
    * @throws IllegalArgumentException naming the bad field and value
    */
   public static GenerationSpec parse(String body) {
@@ -50,8 +52,20 @@ public final class GenerationJson {
         (int) integer(json, "variants", 1),
         number(json, "noise", 0),
         integer(json, "seed", 0),
-        (int) integer(json, "steps", GenerationSpec.DEFAULT_STEPS),
+        steps(json),
         bool(json, "states"));
+  }
+
+  /** The step count, or {@link GenerationSpec#NATURAL_STEPS} when absent; an explicit 0 is an error, not "natural". */
+  private static int steps(JsonObject json) {
+    if (!json.containsKey("steps")) {
+      return GenerationSpec.NATURAL_STEPS;
+    }
+    int steps = (int) integer(json, "steps", GenerationSpec.NATURAL_STEPS);
+    if (steps < 1) {
+      throw new IllegalArgumentException("steps is " + steps + "; allowed 1.." + Generator.MAX_STEPS);
+    }
+    return steps;
   }
 
   /**

@@ -26,8 +26,10 @@ public record GenerationSpec(Map<String, Double> mix, int variants, double noise
    * already 80 MB of floats in the worst case.
    */
   public static final int MAX_VARIANTS = 50;
-  /** Steps when the request gives none: about the length of a DigiLeTs letter after the transform. */
+  /** Steps of a base concept when the request gives none: about the length of a DigiLeTs letter. */
   public static final int DEFAULT_STEPS = 40;
+  /** Marks a request without a step count: {@link NaturalLength} fills in the letter's own length. */
+  public static final int NATURAL_STEPS = 0;
 
   /** Freezes the mix in label order, so records and JSON come out the same for the same request. */
   public GenerationSpec {
@@ -44,6 +46,14 @@ public record GenerationSpec(Map<String, Double> mix, int variants, double noise
   }
 
   /**
+   * @param newSteps the step count
+   * @return this request with that many steps
+   */
+  public GenerationSpec withSteps(int newSteps) {
+    return new GenerationSpec(mix, variants, noise, seed, newSteps, states);
+  }
+
+  /**
    * @param known the concepts of the model that will generate
    * @return this spec
    * @throws UnknownConceptException naming the first unknown concept
@@ -52,9 +62,6 @@ public record GenerationSpec(Map<String, Double> mix, int variants, double noise
   public GenerationSpec validate(ConceptSet known) {
     if (variants < 1 || variants > MAX_VARIANTS) {
       throw new IllegalArgumentException("variants is " + variants + "; allowed 1.." + MAX_VARIANTS);
-    }
-    if (steps < 1 || steps > Generator.MAX_STEPS) {
-      throw new IllegalArgumentException("steps is " + steps + "; allowed 1.." + Generator.MAX_STEPS);
     }
     if (!Double.isFinite(noise) || noise < 0) {
       throw new IllegalArgumentException("noise is " + noise + "; must be finite and >= 0");
@@ -69,6 +76,9 @@ public record GenerationSpec(Map<String, Double> mix, int variants, double noise
       }
     }
     known.mix(mix); // weights: >= 0, finite, summing to 1; its message names the weight
+    if (steps < 1 || steps > Generator.MAX_STEPS) {
+      throw new IllegalArgumentException("steps is " + steps + "; allowed 1.." + Generator.MAX_STEPS);
+    }
     return this;
   }
 

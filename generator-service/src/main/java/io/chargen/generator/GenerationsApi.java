@@ -66,7 +66,8 @@ final class GenerationsApi {
     }
     GenerationSpec spec;
     try {
-      spec = GenerationJson.parse(ctx.body().asString()).validate(store.model().concepts());
+      spec = NaturalLength.fill(GenerationJson.parse(ctx.body().asString()), store.state())
+          .validate(store.model().concepts());
     } catch (IllegalArgumentException e) {
       metrics.requests(GeneratorMetrics.Outcome.INVALID).increment();
       ServiceHttp.badRequest(ctx, e.getMessage());

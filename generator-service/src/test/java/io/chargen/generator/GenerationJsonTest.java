@@ -25,10 +25,25 @@ class GenerationJsonTest {
   }
 
   @Test
-  @DisplayName("missing fields take the documented defaults: 1 variant, no noise, seed 0, 40 steps, no states")
+  @DisplayName("missing fields take the documented defaults: 1 variant, no noise, seed 0, natural length, no states")
   void defaults() {
     assertThat(GenerationJson.parse("{\"mix\":{\"n\":1}}"))
-        .isEqualTo(new GenerationSpec(Map.of("n", 1.0), 1, 0, 0, 40, false));
+        .isEqualTo(new GenerationSpec(Map.of("n", 1.0), 1, 0, 0, GenerationSpec.NATURAL_STEPS, false));
+  }
+
+  @Test
+  @DisplayName("without steps a letter gets the length of its example, a blend the weighted mean, a base letter 40")
+  void naturalLength() {
+    io.chargen.service.ConceptState state = new io.chargen.service.ConceptState(new io.chargen.service.BaseModel(
+        io.chargen.model.fixtures.TinyModels.untrained("abn", 4, 1), "m"));
+    state.apply(io.chargen.proto.v1.LearnedConcept.newBuilder().setSchemaVersion(1).setLabel("n").setModelId("m")
+        .setVersion(1).addAllCode(java.util.List.of(0f, 0f, 0f, 0f)).setSourceExampleId("e")
+        .addAllExample(java.util.Collections.nCopies(20, io.chargen.proto.v1.Step.getDefaultInstance())).build());
+    assertThat(NaturalLength.fill(GenerationJson.parse("{\"mix\":{\"n\":1}}"), state).steps()).isEqualTo(20);
+    assertThat(NaturalLength.fill(GenerationJson.parse("{\"mix\":{\"n\":0.5,\"a\":0.5}}"), state).steps())
+        .isEqualTo(30);
+    assertThat(NaturalLength.fill(GenerationJson.parse("{\"mix\":{\"n\":1},\"steps\":7}"), state).steps())
+        .as("an explicit step count wins").isEqualTo(7);
   }
 
   @Test
