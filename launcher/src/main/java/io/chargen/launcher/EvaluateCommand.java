@@ -2,11 +2,13 @@ package io.chargen.launcher;
 
 import io.chargen.model.Backend;
 import io.chargen.model.CharModel;
+import io.chargen.model.StrokeSequence;
 import io.chargen.model.classify.DtwClassifier;
 import io.chargen.model.classify.InputInferenceClassifier;
 import io.chargen.model.classify.ShapeDtwClassifier;
 import io.chargen.model.data.DigiletsDataset;
 import io.chargen.model.data.DigiletsReader;
+import io.chargen.model.data.Transform;
 import io.chargen.model.eval.GenerationRecognition;
 import io.chargen.model.eval.PaperProtocol;
 import io.chargen.model.eval.ProtocolConfig;
@@ -15,6 +17,7 @@ import io.chargen.model.eval.ReconstructionError;
 import io.chargen.model.learn.OneShotSchedule;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,10 +88,10 @@ final class EvaluateCommand implements Callable<Integer> {
   /** Issue 7's measure: generations of the trained letters classified by DTW-1NN against instance 0 of every writer. */
   private Map<String, Object> recognised(CharModel base, Backend backend, DigiletsDataset dataset) {
     List<Character> letters = Letters.parse(base.metadata().getOrDefault("training_letters", "a-m"));
-    Map<String, List<io.chargen.model.StrokeSequence>> templates = new LinkedHashMap<>();
+    Map<String, List<StrokeSequence>> templates = new LinkedHashMap<>();
     for (var s : dataset.filter(s -> letters.contains(s.label()) && s.instance() == 0).samples()) {
-      templates.computeIfAbsent(String.valueOf(s.label()), k -> new java.util.ArrayList<>())
-          .add(io.chargen.model.data.Transform.apply(s));
+      templates.computeIfAbsent(String.valueOf(s.label()), k -> new ArrayList<>())
+          .add(Transform.apply(s));
     }
     GenerationRecognition.Result r = new GenerationRecognition(backend).measure(base, templates);
     return Map.of("plain", r.plain(), "variants", r.variants(), "noise", GenerationRecognition.VARIANT_NOISE);

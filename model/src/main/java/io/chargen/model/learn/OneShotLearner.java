@@ -2,6 +2,7 @@ package io.chargen.model.learn;
 
 import io.chargen.model.Backend;
 import io.chargen.model.CharModel;
+import io.chargen.model.ConceptSet;
 import io.chargen.model.GradientPart;
 import io.chargen.model.Gradients;
 import io.chargen.model.LstmWeights;
@@ -104,7 +105,11 @@ public final class OneShotLearner {
    * @return the grown model and one result per label, in the examples' order
    */
   public LearnedConcepts learn(CharModel model, Map<String, StrokeSequence> examples, long seed) {
-    int concepts = examples.keySet().stream().reduce(model.concepts(), (c, l) -> c.with(l), (a, b) -> b).size();
+    ConceptSet grown = model.concepts();
+    for (String label : examples.keySet()) {
+      grown = grown.with(label);
+    }
+    int concepts = grown.size();
     List<OneShotResult> results = examples.entrySet().parallelStream()
         .map(e -> learnCode(model.weights(),
             initialCode(model.weights().hidden(), concepts, e.getKey(), seed), e.getKey(), e.getValue()))
