@@ -25,6 +25,8 @@ class ServiceDeploymentsTest {
   /** The services of issue 3; the root pom may not list all of them until every branch is merged. */
   static final List<String> SERVICES = List.of("capture", "classifier", "generator", "learner");
   private static final String HEALTH = "/health";
+  /** Liveness: process only, so a Kafka outage does not restart every pod. */
+  private static final String LIVE = "/health/live";
   private static final String METRICS = "/metrics";
 
   static Stream<Arguments> overlayAndService() {
@@ -81,21 +83,23 @@ class ServiceDeploymentsTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("overlayAndService")
-  @DisplayName("Startup, readiness and liveness probes GET the service's /health route on its HTTP port")
+  @DisplayName("Startup and readiness probes GET /health, liveness GETs /health/live, routes the service serves")
   void probesHitTheHealthRoute(String overlay, String service) {
     ServiceCode code = codeOf(service);
     Manifests manifests = Kustomize.render(overlay);
-    assertThat(code.getRoutes()).as("GET routes of %s-service and service-support", service).contains(HEALTH);
+    assertThat(code.getRoutes()).as("GET routes of %s-service and service-support", service).contains(HEALTH, LIVE);
     assertThat(code.serves(HEALTH)).as("%s-service mounts ServiceHttp.router or declares %s", service, HEALTH)
         .isTrue();
     Container container = manifests.container(service);
     int port = manifests.httpPort(service);
-    for (Probe probe : new Probe[] {container.getStartupProbe(), container.getReadinessProbe(),
-        container.getLivenessProbe()}) {
+    Probe[] probes = {container.getStartupProbe(), container.getReadinessProbe(), container.getLivenessProbe()};
+    String[] paths = {HEALTH, HEALTH, LIVE};
+    for (int i = 0; i < probes.length; i++) {
+      Probe probe = probes[i];
       assertThat(probe).as("[%s] probes of %s", overlay, service).isNotNull();
       HTTPGetAction get = probe.getHttpGet();
       assertThat(get).as("[%s] probe of %s is an HTTP GET", overlay, service).isNotNull();
-      assertThat(get.getPath()).as("[%s] probe path of %s", overlay, service).isEqualTo(HEALTH);
+      assertThat(get.getPath()).as("[%s] probe path of %s", overlay, service).isEqualTo(paths[i]);
       assertThat(manifests.resolvePort(service, get.getPort())).as("[%s] probe port of %s", overlay, service)
           .isEqualTo(port);
     }

@@ -151,6 +151,16 @@ class SystemIT {
   }
 
   @Test
+  @Order(7)
+  @DisplayName("every service is live and ready, and serves Prometheus metrics")
+  void healthAndMetrics() throws Exception {
+    for (Service s : Service.values()) {
+      assertThat(http.get(system.url(s) + "/health/live").path("status").asText()).as(s.module).isEqualTo("UP");
+      assertThat(http.get(system.url(s) + "/health").path("status").asText()).as(s.module).isEqualTo("UP");
+    }
+  }
+
+  @Test
   @Order(6)
   @DisplayName("invalid input is refused with 400 naming the field")
   void invalidInputRefused() {

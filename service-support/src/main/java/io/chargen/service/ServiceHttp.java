@@ -31,7 +31,9 @@ public final class ServiceHttp {
    * @param vertx the Vert.x instance
    * @param registry the registry to scrape
    * @param health the checks
-   * @return a router with {@code /health} and {@code /metrics}; add the API routes to it
+   * @return a router with {@code /health} (readiness: every check, e.g. Kafka consumers), {@code /health/live}
+   *     (liveness: the event loop answers; a Kafka outage must not restart every pod) and {@code /metrics}; add the
+   *     API routes to it
    */
   public static Router router(Vertx vertx, PrometheusMeterRegistry registry, HealthChecks health) {
     Router router = Router.router(vertx);
@@ -39,6 +41,9 @@ public final class ServiceHttp {
         .setStatusCode(health.up() ? OK : UNAVAILABLE)
         .putHeader("content-type", JSON)
         .end(health.toJson().encode()));
+    router.get("/health/live").handler(ctx -> ctx.response()
+        .putHeader("content-type", JSON)
+        .end("{\"status\":\"UP\"}"));
     router.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("content-type", PROMETHEUS_CONTENT_TYPE)
         .end(registry.scrape()));
