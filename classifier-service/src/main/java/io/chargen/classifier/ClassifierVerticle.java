@@ -15,7 +15,6 @@ import io.chargen.service.ServiceVerticle;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -91,10 +90,7 @@ public final class ClassifierVerticle extends VerticleBase implements ServiceVer
    */
   @Override
   public Future<Void> failure() {
-    Promise<Void> fatal = Promise.promise();
-    loop.failure().onFailure(fatal::tryFail);
-    store.failure().onFailure(fatal::tryFail);
-    return fatal.future();
+    return ServiceVerticle.firstFailure(loop.failure(), store.failure());
   }
 
   /** @return the HTTP port actually bound */

@@ -18,7 +18,6 @@ import io.chargen.service.ServiceVerticle;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -94,11 +93,7 @@ public final class LearnerVerticle extends VerticleBase implements ServiceVertic
   /** @return fails when the record loop or the concept store stopped on a fatal error */
   @Override
   public Future<Void> failure() {
-    // Future.any would fail only when both failed; either one failing is fatal.
-    Promise<Void> failed = Promise.promise();
-    loop.failure().onFailure(failed::tryFail);
-    store.failure().onFailure(failed::tryFail);
-    return failed.future();
+    return ServiceVerticle.firstFailure(loop.failure(), store.failure());
   }
 
   /** @return the HTTP port actually bound */

@@ -1,6 +1,7 @@
 package io.chargen.service;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 
 /** What every service verticle tells its launcher, beyond what Vert.x knows. */
 public interface ServiceVerticle {
@@ -9,4 +10,19 @@ public interface ServiceVerticle {
 
   /** @return the port the HTTP server listens on (the actual one when configured as 0) */
   int httpPort();
+
+  /**
+   * The fatal error of a service built from several parts (record loop, concept store, readers).
+   * Not {@code Future.any}, which fails only once every part has failed.
+   *
+   * @param parts each part's failure future
+   * @return fails with the first part's failure; never succeeds
+   */
+  static Future<Void> firstFailure(Future<?>... parts) {
+    Promise<Void> fatal = Promise.promise();
+    for (Future<?> part : parts) {
+      part.onFailure(fatal::tryFail);
+    }
+    return fatal.future();
+  }
 }
