@@ -5,6 +5,7 @@ import io.chargen.proto.SchemaVersions;
 import io.chargen.proto.Topics;
 import io.chargen.proto.v1.ClassificationResult;
 import io.chargen.service.FailurePolicy;
+import io.chargen.service.TopicPartitions;
 import io.chargen.service.FatalException;
 import io.chargen.service.KafkaSettings;
 import io.vertx.core.Future;
@@ -32,7 +33,6 @@ public final class ClassificationReader {
   private static final List<String> TOPICS = List.of(Topics.QUERIES.topic(), Topics.CLASSIFICATIONS.topic());
   private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
   /** Waits for the topics to exist (e.g. while the broker is created alongside the service): 60 × 500 ms. */
-  private static final int TOPIC_LOOKUPS = 60;
   private static final long RETRY_DELAY_MS = 500;
 
   private final Vertx vertx;
@@ -58,8 +58,8 @@ public final class ClassificationReader {
 
   /** @return completes once every partition's position is at its end, i.e. later records will be seen */
   public Future<Void> start() {
-    return partitions(TOPICS.get(0), 1)
-        .compose(queries -> partitions(TOPICS.get(1), 1).map(answers -> {
+    return TopicPartitions.of(vertx, consumer, TOPICS.get(0))
+        .compose(queries -> TopicPartitions.of(vertx, consumer, TOPICS.get(1)).map(answers -> {
           Set<TopicPartition> all = new HashSet<>(queries);
           all.addAll(answers);
           return all;
@@ -100,19 +100,6 @@ public final class ClassificationReader {
     return consumer.close();
   }
 
-  private Future<List<TopicPartition>> partitions(String topic, int lookup) {
-    return consumer.partitionsFor(topic).compose(infos -> {
-      if (infos != null && !infos.isEmpty()) {
-        return Future.succeededFuture(infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList());
-      }
-      if (lookup >= TOPIC_LOOKUPS) {
-        return Future.failedFuture(new FatalException("topic " + topic + " does not exist"));
-      }
-      Promise<List<TopicPartition>> later = Promise.promise();
-      vertx.setTimer(RETRY_DELAY_MS, id -> partitions(topic, lookup + 1).onComplete(later));
-      return later.future();
-    });
-  }
 
   private void pollOnce() {
     if (stopping) {

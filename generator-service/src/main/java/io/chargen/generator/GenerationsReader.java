@@ -6,6 +6,7 @@ import io.chargen.proto.Topics;
 import io.chargen.proto.v1.GeneratedTrajectory;
 import io.chargen.proto.v1.GenerationRequest;
 import io.chargen.service.FailurePolicy;
+import io.chargen.service.TopicPartitions;
 import io.chargen.service.FatalException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -14,7 +15,6 @@ import io.vertx.kafka.client.consumer.KafkaReadStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,7 +34,6 @@ final class GenerationsReader {
   private static final Logger LOG = LoggerFactory.getLogger(GenerationsReader.class);
   private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
   /** Waits for the topics to exist (e.g. while they are created alongside the service): 60 × 500 ms. */
-  private static final int TOPIC_LOOKUPS = 60;
   private static final long RETRY_DELAY_MS = 500;
 
   private final Vertx vertx;
@@ -62,9 +61,10 @@ final class GenerationsReader {
   /** @return completes when all partitions are assigned and positioned at their current end */
   Future<Void> start() {
     Set<TopicPartition> all = new HashSet<>();
-    return partitions(Topics.GENERATION_REQUESTS.topic(), 1, TOPIC_LOOKUPS).map(all::addAll)
-        .compose(v -> partitions(Topics.GENERATIONS.topic(), 1, TOPIC_LOOKUPS)).map(all::addAll)
-        .compose(v -> partitions(Topics.GENERATION_REQUESTS_DLQ.topic(), 1, 1).map(all::addAll))
+    return TopicPartitions.of(vertx, consumer, Topics.GENERATION_REQUESTS.topic()).map(all::addAll)
+        .compose(v -> TopicPartitions.of(vertx, consumer, Topics.GENERATIONS.topic())).map(all::addAll)
+        .compose(v -> TopicPartitions.ifExists(consumer, Topics.GENERATION_REQUESTS_DLQ.topic())
+            .map(all::addAll))
         .compose(v -> consumer.assign(all))
         .compose(v -> consumer.seekToEnd(all))
         // Resolve the positions now: a lazy seek would skip what is produced before the first poll.
@@ -94,21 +94,6 @@ final class GenerationsReader {
     return consumer.close();
   }
 
-  /** A missing optional topic (the DLQ) gives no partitions after {@code lookups} tries. */
-  private Future<List<TopicPartition>> partitions(String topic, int lookup, int lookups) {
-    return consumer.partitionsFor(topic).compose(infos -> {
-      if (infos != null && !infos.isEmpty()) {
-        return Future.succeededFuture(infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList());
-      }
-      if (lookup >= lookups) {
-        return lookups == 1 ? Future.succeededFuture(List.of())
-            : Future.failedFuture(new FatalException("topic " + topic + " does not exist"));
-      }
-      Promise<List<TopicPartition>> later = Promise.promise();
-      vertx.setTimer(RETRY_DELAY_MS, id -> partitions(topic, lookup + 1, lookups).onComplete(later));
-      return later.future();
-    });
-  }
 
   private void pollOnce() {
     if (stopping) {

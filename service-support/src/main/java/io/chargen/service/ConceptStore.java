@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -35,7 +34,6 @@ public final class ConceptStore {
   private static final String TOPIC = Topics.CONCEPTS.topic();
   private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
   /** Waits for the topic to exist (e.g. while the broker is created alongside the service): 60 × 500 ms. */
-  private static final int TOPIC_LOOKUPS = 60;
   private static final long TOPIC_LOOKUP_DELAY_MS = 500;
 
   private final Vertx vertx;
@@ -70,7 +68,7 @@ public final class ConceptStore {
 
   /** @return completes when the store has read the topic up to the end offsets found at start */
   public Future<Void> start() {
-    ready = partitions(1)
+    ready = TopicPartitions.of(vertx, consumer, TOPIC).map(Set::copyOf)
         .compose(partitions -> consumer.assign(partitions)
             .compose(v -> consumer.seekToBeginning(partitions))
             .map(v -> partitions))
@@ -136,20 +134,6 @@ public final class ConceptStore {
     return consumer.close();
   }
 
-  private Future<Set<TopicPartition>> partitions(int lookup) {
-    return consumer.partitionsFor(TOPIC).compose(infos -> {
-      if (infos != null && !infos.isEmpty()) {
-        return Future.succeededFuture(infos.stream().map(i -> new TopicPartition(TOPIC, i.partition()))
-            .collect(Collectors.toSet()));
-      }
-      if (lookup >= TOPIC_LOOKUPS) {
-        return Future.failedFuture(new FatalException("topic " + TOPIC + " does not exist"));
-      }
-      Promise<Set<TopicPartition>> later = Promise.promise();
-      vertx.setTimer(TOPIC_LOOKUP_DELAY_MS, id -> partitions(lookup + 1).onComplete(later));
-      return later.future();
-    });
-  }
 
   private void pollOnce() {
     if (stopping) {
