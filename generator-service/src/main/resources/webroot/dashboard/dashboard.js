@@ -15,7 +15,8 @@
   const FEED_MAX = 30;
   const ANIMATION_MS = 1200;
   /** Steps when the field is empty: the median DigiLeTs letter has 26 points, so 25 steps (measured on 2,600). */
-  const DEFAULT_STEPS = 25;
+  const STYLE_PREFIX = '@';
+  const TYPICAL = '@typical';
 
   const params = new URLSearchParams(location.search);
   const api = params.get('api') || (location.protocol.startsWith('http') ? location.origin : 'http://localhost:8082');
@@ -89,8 +90,17 @@
   }
 
   // ---- concepts --------------------------------------------------------------------------------------------
+  /** Letters are concepts; labels starting with @ are writers' hands (styles), chosen in the Hand select. */
+  function letters() {
+    return [...state.concepts.keys()].filter((l) => !l.startsWith(STYLE_PREFIX)).sort();
+  }
+
+  function hands() {
+    return [...state.concepts.keys()].filter((l) => l.startsWith(STYLE_PREFIX)).sort();
+  }
+
   function renderConcepts(fresh) {
-    const labels = [...state.concepts.keys()].sort();
+    const labels = letters();
     $('concepts').replaceChildren(...labels.map((label) => {
       const version = state.concepts.get(label);
       const chip = document.createElement('button');
@@ -113,6 +123,12 @@
     for (const [id, fallback] of [['variant-concept', 'n'], ['grid-a', 'n'], ['grid-b', 'o']]) {
       fillSelect($(id), labels, fallback);
     }
+    const hand = $('hand');
+    const current = hand.value;
+    hand.replaceChildren(new Option('typical (default)', ''), ...hands().filter((h) => h !== TYPICAL)
+      .map((h) => new Option(h.slice(STYLE_PREFIX.length), h)));
+    hand.value = hands().includes(current) ? current : '';
+    $('hand-row').hidden = hands().length === 0;
   }
 
   function fillSelect(select, labels, fallback) {
@@ -144,15 +160,25 @@
   }
 
   function mixCaption(mix) {
-    const entries = Object.entries(mix || {});
+    const entries = Object.entries(mix || {}).filter(([l]) => !l.startsWith(STYLE_PREFIX));
     return entries.length === 1 ? entries[0][0]
       : entries.map(([l, w]) => `${l} ${Number(w).toFixed(2)}`).join(' + ');
   }
 
   // ---- requests --------------------------------------------------------------------------------------------
+  /** Without a step count the service draws each letter for its natural length; a chosen hand joins the mix. */
   function spec(mix, variants, noise) {
-    return { mix, variants, noise, seed: Number($('seed').value) || 0, steps: Number($('steps').value) || DEFAULT_STEPS,
-      states: true };
+    const body = { mix: withHand(mix), variants, noise, seed: Number($('seed').value) || 0, states: true };
+    const steps = Number($('steps').value);
+    if (steps > 0) {
+      body.steps = steps;
+    }
+    return body;
+  }
+
+  function withHand(mix) {
+    const hand = $('hand').value;
+    return hand ? { ...mix, [hand]: 1 } : mix;
   }
 
   /** Posts the requests of one dashboard action; their trajectories fill the "Your request" grid in order. */
@@ -302,7 +328,7 @@
     remove.addEventListener('click', () => row.remove());
     row.append(select, input, remove);
     $('blend-rows').append(row);
-    fillSelect(select, [...state.concepts.keys()].sort(), label);
+    fillSelect(select, letters(), label);
   }
 
   // ---- drawing ---------------------------------------------------------------------------------------------

@@ -53,7 +53,7 @@ public class OneShotBenchmark {
 
   @Benchmark
   public OneShotResult learnOneLetter() {
-    OneShotResult r = learner.learnCode(model.weights(), start, "n", example);
+    OneShotResult r = learner.learnCode(model, start, "n", example);
     lastMse = r.lossAfter();
     return r;
   }

@@ -1,6 +1,7 @@
 package io.chargen.classifier;
 
 import io.chargen.model.CharModel;
+import io.chargen.model.ConceptSet;
 import io.chargen.model.Classifier;
 import io.chargen.model.StrokeSequence;
 import io.chargen.proto.v1.LearnedConcept;
@@ -33,6 +34,9 @@ record Candidates(List<LearnedConcept> concepts, List<String> labels, Classifier
     Map<String, StrokeSequence> templates = new LinkedHashMap<>();
     List<String> labels = new ArrayList<>();
     for (LearnedConcept concept : concepts) {
+      if (ConceptSet.isStyle(concept.getLabel())) {
+        continue; // a writer's hand (issue 7), not a letter a query could be
+      }
       StrokeSequence template = usableTemplate(concept);
       if (template != null) {
         templates.put(concept.getLabel(), template);

@@ -115,6 +115,16 @@ class QueryProcessorTest {
     assertThat(processor("paper").process(query).getLabel()).isEqualTo("a");
   }
 
+  @Test
+  @DisplayName("a writer's style is never a candidate: with only a style learned there is nothing to classify into")
+  void stylesAreNotCandidates() {
+    state.apply(Queries.concept("@alice", 1, Queries.MODEL_ID, null));
+    byte[] query = Queries.query("q-1", Queries.circle()).toByteArray();
+    assertThatThrownBy(() -> processor("paper").process(query)).isInstanceOf(NoConceptsYetException.class);
+    state.apply(Queries.concept("a", 1, Queries.MODEL_ID, null));
+    assertThat(processor("paper").process(query).getScoresMap()).containsOnlyKeys("a");
+  }
+
   static Stream<Arguments> invalidQueries() {
     List<PenPoint> many = new ArrayList<>(Collections.nCopies(QueryProcessor.MAX_POINTS + 1, GOOD.getPoints(0)));
     return Stream.of(

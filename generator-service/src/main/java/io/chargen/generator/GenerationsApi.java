@@ -1,6 +1,7 @@
 package io.chargen.generator;
 
 import io.chargen.model.CharModel;
+import io.chargen.model.ConceptSet;
 import io.chargen.proto.v1.GenerationRequest;
 import io.chargen.service.ConceptState;
 import io.chargen.service.ConceptStore;
@@ -66,7 +67,8 @@ final class GenerationsApi {
     }
     GenerationSpec spec;
     try {
-      spec = NaturalLength.fill(GenerationJson.parse(ctx.body().asString()), store.state())
+      spec = NaturalLength.fill(GenerationJson.parse(ctx.body().asString()), store.state(),
+          store.model())
           .validate(store.model().concepts());
     } catch (IllegalArgumentException e) {
       metrics.requests(GeneratorMetrics.Outcome.INVALID).increment();
@@ -108,7 +110,8 @@ final class GenerationsApi {
     JsonArray concepts = new JsonArray();
     for (String label : model.concepts().labels()) {
       long version = state.latestVersion(label);
-      concepts.add(new JsonObject().put("label", label).put("version", version).put("learned", version > 0));
+      concepts.add(new JsonObject().put("label", label).put("version", version).put("learned", version > 0)
+          .put("kind", ConceptSet.isStyle(label) ? "style" : "letter"));
     }
     ServiceHttp.json(ctx, new JsonObject().put("model_id", state.base().id()).put("concepts", concepts));
   }

@@ -1,15 +1,17 @@
 package io.chargen.generator;
 
+import io.chargen.model.CharModel;
+import io.chargen.model.ConceptSet;
 import io.chargen.proto.v1.LearnedConcept;
 import io.chargen.service.ConceptState;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The length a letter naturally has when a request gives no step count: the length of the example each concept was
- * learned from, mixed by the blend weights; concepts without an example (the base model's) count as
- * {@link GenerationSpec#DEFAULT_STEPS}. The paper's model has no end-of-letter output, so without this a short
- * letter generated for 40 steps starts writing itself again.
+ * The length a letter naturally has when a request gives no step count (issue 7): the length of the example each
+ * concept was learned from, else the base model's natural length of that letter (the mean of its training letters),
+ * else {@link GenerationSpec#DEFAULT_STEPS}; mixed by the blend weights. Styles do not count. The paper's model has
+ * no end-of-letter output, so without this a short letter generated for 40 steps starts writing itself again.
  */
 final class NaturalLength {
   private NaturalLength() {}
@@ -17,9 +19,10 @@ final class NaturalLength {
   /**
    * @param spec a parsed request; its steps are {@link GenerationSpec#NATURAL_STEPS} when the request gave none
    * @param state the concepts this replica knows
+   * @param model the base model with the learned concepts
    * @return the request with a step count
    */
-  static GenerationSpec fill(GenerationSpec spec, ConceptState state) {
+  static GenerationSpec fill(GenerationSpec spec, ConceptState state, CharModel model) {
     if (spec.steps() != GenerationSpec.NATURAL_STEPS) {
       return spec;
     }
@@ -31,8 +34,16 @@ final class NaturalLength {
     }
     double steps = 0;
     for (Map.Entry<String, Double> e : spec.mix().entrySet()) {
-      steps += e.getValue() * lengths.getOrDefault(e.getKey(), GenerationSpec.DEFAULT_STEPS);
+      String label = e.getKey();
+      if (!ConceptSet.isStyle(label)) {
+        steps += e.getValue() * lengths.getOrDefault(label, baseLength(model, label));
+      }
     }
     return spec.withSteps((int) Math.max(1, Math.round(steps)));
+  }
+
+  private static int baseLength(CharModel model, String label) {
+    return model.metadata().containsKey(CharModel.LENGTH_KEY_PREFIX + label)
+        ? model.naturalLength(Map.of(label, 1.0)) : GenerationSpec.DEFAULT_STEPS;
   }
 }

@@ -3,11 +3,18 @@ package io.chargen.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chargen.model.CharModel;
 import io.chargen.model.ConceptSet;
+import io.chargen.model.fixtures.TinyModels;
 import io.chargen.proto.v1.GeneratedTrajectory;
+import io.chargen.proto.v1.LearnedConcept;
 import io.chargen.proto.v1.StateRow;
 import io.chargen.proto.v1.Step;
+import io.chargen.service.BaseModel;
+import io.chargen.service.ConceptState;
 import io.vertx.core.json.JsonObject;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -32,18 +39,25 @@ class GenerationJsonTest {
   }
 
   @Test
-  @DisplayName("without steps a letter gets the length of its example, a blend the weighted mean, a base letter 40")
+  @DisplayName("without steps a letter gets its example's length, else the base model's, a blend the weighted mean, "
+      + "styles none")
   void naturalLength() {
-    io.chargen.service.ConceptState state = new io.chargen.service.ConceptState(new io.chargen.service.BaseModel(
-        io.chargen.model.fixtures.TinyModels.untrained("abn", 4, 1), "m"));
-    state.apply(io.chargen.proto.v1.LearnedConcept.newBuilder().setSchemaVersion(1).setLabel("n").setModelId("m")
-        .setVersion(1).addAllCode(java.util.List.of(0f, 0f, 0f, 0f)).setSourceExampleId("e")
-        .addAllExample(java.util.Collections.nCopies(20, io.chargen.proto.v1.Step.getDefaultInstance())).build());
-    assertThat(NaturalLength.fill(GenerationJson.parse("{\"mix\":{\"n\":1}}"), state).steps()).isEqualTo(20);
-    assertThat(NaturalLength.fill(GenerationJson.parse("{\"mix\":{\"n\":0.5,\"a\":0.5}}"), state).steps())
+    CharModel base = TinyModels.untrained("abcn", 4, 1).withNaturalLength("b", 12);
+    ConceptState state = new ConceptState(new BaseModel(base, "m"));
+    state.apply(LearnedConcept.newBuilder().setSchemaVersion(1).setLabel("n").setModelId("m")
+        .setVersion(1).addAllCode(List.of(0f, 0f, 0f, 0f)).setSourceExampleId("e")
+        .addAllExample(Collections.nCopies(20, Step.getDefaultInstance())).build());
+    assertThat(fill("{\"mix\":{\"n\":1}}", state, base)).isEqualTo(20);
+    assertThat(fill("{\"mix\":{\"n\":0.5,\"a\":0.5}}", state, base)).as("a has no length: the default 40")
         .isEqualTo(30);
-    assertThat(NaturalLength.fill(GenerationJson.parse("{\"mix\":{\"n\":1},\"steps\":7}"), state).steps())
-        .as("an explicit step count wins").isEqualTo(7);
+    assertThat(fill("{\"mix\":{\"b\":1}}", state, base)).as("the base model's natural length").isEqualTo(12);
+    assertThat(fill("{\"mix\":{\"b\":1,\"@w\":1}}", state, base)).as("a style adds no steps").isEqualTo(12);
+    assertThat(fill("{\"mix\":{\"n\":1},\"steps\":7}", state, base)).as("an explicit step count wins")
+        .isEqualTo(7);
+  }
+
+  private static int fill(String json, ConceptState state, CharModel model) {
+    return NaturalLength.fill(GenerationJson.parse(json), state, model).steps();
   }
 
   @Test

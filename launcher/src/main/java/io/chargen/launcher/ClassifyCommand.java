@@ -20,7 +20,7 @@ final class ClassifyCommand implements Callable<Integer> {
   ModelOptions options;
   @Option(names = "--query", required = true, description = "Pen-input JSON (its label, if any, is ignored).")
   Path query;
-  @Option(names = "--candidates", description = "Letters to choose from, e.g. n-z (default: all concepts).")
+  @Option(names = "--candidates", description = "Letters to choose from, e.g. n-z (default: every letter of the model).")
   String candidates;
   @Option(names = "--steps", defaultValue = "1000", description = "Inference steps (default: ${DEFAULT-VALUE}).")
   int steps;
@@ -28,7 +28,7 @@ final class ClassifyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CharModel model = options.load();
-    List<String> labels = candidates == null ? model.concepts().labels()
+    List<String> labels = candidates == null ? model.concepts().letters()
         : Letters.parse(candidates).stream().map(String::valueOf).toList();
     labels.forEach(model.concepts()::indexOf);
     Classification c = new InputInferenceClassifier(options.backend(), model, steps,

@@ -10,6 +10,9 @@ import io.chargen.model.data.DigiletsDataset;
 import io.chargen.model.data.DigiletsReader;
 import io.chargen.model.data.Transform;
 import io.chargen.model.eval.GenerationRecognition;
+import io.chargen.model.eval.WriterStyleProtocol;
+import io.chargen.model.io.ModelFile;
+import java.io.IOException;
 import io.chargen.model.eval.PaperProtocol;
 import io.chargen.model.eval.ProtocolConfig;
 import io.chargen.model.eval.ProtocolResult;
@@ -53,6 +56,8 @@ final class EvaluateCommand implements Callable<Integer> {
   int maxWriters;
   @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed;
+  @Option(names = "--before", description = "A model to compare generations with, e.g. models/paper.cgm.")
+  Path before;
 
   @Override
   public Integer call() throws Exception {
@@ -77,24 +82,59 @@ final class EvaluateCommand implements Callable<Integer> {
     Files.createDirectories(out);
     Map<String, Object> metrics = metrics(result);
     metrics.put("base_model", baseModelError(base, backend, dataset));
-    metrics.put("generation", Map.of("recognised", recognised(base, backend, dataset)));
+    List<Path> figures = new ArrayList<>(new EvaluationFigures(backend, config, out).write(result, dataset));
+    metrics.put("generation", generation(base, backend, dataset, chosen.get(0), figures));
     Json.MAPPER.writeValue(out.resolve("metrics.json").toFile(), metrics);
-    List<Path> figures = new EvaluationFigures(backend, config, out).write(result, dataset);
     metrics.put("figures", figures.stream().map(Path::toString).toList());
     Json.print(metrics);
     return 0;
   }
 
-  /** Issue 7's measure: generations of the trained letters classified by DTW-1NN against instance 0 of every writer. */
-  private Map<String, Object> recognised(CharModel base, Backend backend, DigiletsDataset dataset) {
-    List<Character> letters = Letters.parse(base.metadata().getOrDefault("training_letters", "a-m"));
+  /**
+   * Issue 7's measures and figures: generations of the trained letters classified by DTW-1NN against instance 0 of
+   * every writer (also for the --before model), and, in a model with styles, letters in these writers' hands.
+   */
+  private Map<String, Object> generation(CharModel base, Backend backend, DigiletsDataset dataset,
+      OneShotSchedule schedule, List<Path> figures) throws IOException {
+    List<String> letters = Letters.parse(base.metadata().getOrDefault("training_letters", "a-m")).stream()
+        .map(String::valueOf).toList();
     Map<String, List<StrokeSequence>> templates = new LinkedHashMap<>();
-    for (var s : dataset.filter(s -> letters.contains(s.label()) && s.instance() == 0).samples()) {
-      templates.computeIfAbsent(String.valueOf(s.label()), k -> new ArrayList<>())
-          .add(Transform.apply(s));
+    for (var s : dataset.filter(s -> letters.contains(String.valueOf(s.label())) && s.instance() == 0).samples()) {
+      templates.computeIfAbsent(String.valueOf(s.label()), k -> new ArrayList<>()).add(Transform.apply(s));
     }
-    GenerationRecognition.Result r = new GenerationRecognition(backend).measure(base, templates);
+    GenerationRecognition recognition = new GenerationRecognition(backend);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("recognised", recognised(recognition.measure(base, templates)));
+    GenerationFigures pictures = new GenerationFigures(backend, out);
+    if (before != null) {
+      CharModel paper = ModelFile.read(before);
+      m.put("recognised_before", recognised(recognition.measure(paper, templates)));
+      m.put("before_model", before.toString());
+      figures.add(pictures.beforeAfter(paper, base, letters));
+    }
+    if (base.concepts().styles().size() > 1) {
+      List<String> learnFrom = everyOther(letters, 0);
+      List<String> generated = everyOther(letters, 1);
+      WriterStyleProtocol.Result r = new WriterStyleProtocol(backend, schedule).measure(base, dataset, learnFrom,
+          generated);
+      m.put("writer_styles", Map.of("learned_from", learnFrom, "generated", generated, "recognised", r.recognised(),
+          "nearest_is_writer", r.sameWriter(), "nearest_is_writer_default_style", r.sameWriterDefaultStyle()));
+      figures.add(pictures.writerStyles(base, dataset, learnFrom, generated, schedule));
+    }
+    return m;
+  }
+
+  private static Map<String, Object> recognised(GenerationRecognition.Result r) {
     return Map.of("plain", r.plain(), "variants", r.variants(), "noise", GenerationRecognition.VARIANT_NOISE);
+  }
+
+  /** Letters at even (start 0) or odd (start 1) positions: a style learns from one half and writes the other. */
+  private static List<String> everyOther(List<String> letters, int start) {
+    List<String> out = new ArrayList<>();
+    for (int i = start; i < letters.size(); i += 2) {
+      out.add(letters.get(i));
+    }
+    return out;
   }
 
   /** MSE on the letters the base model was trained on, for these (held-out) writers. */

@@ -18,9 +18,11 @@ final class GenerateCommand implements Callable<Integer> {
   @Mixin
   ModelOptions options;
   @Option(names = {"--mix", "--mix-more"}, required = true, split = ",",
-      description = "concept=weight, repeatable or comma-separated: --mix n=0.3,o=0.7 (weights sum to 1).")
+      description = "concept=weight, repeatable or comma-separated: --mix n=0.3,o=0.7 (weights sum to 1); "
+          + "add a writer's hand with @writer=1.")
   List<String> mix;
-  @Option(names = "--steps", defaultValue = "40", description = "Steps to generate (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--steps", defaultValue = "0",
+      description = "Steps to generate (default: 0 = the letter's natural length).")
   int steps;
   @Option(names = "--noise", defaultValue = "0", description = "Input noise SD, paper 0.009-0.07 (default: 0).")
   double noise;

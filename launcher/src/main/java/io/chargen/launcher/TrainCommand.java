@@ -10,6 +10,7 @@ import io.chargen.model.io.ModelFile;
 import io.chargen.model.train.LabelledSequence;
 import io.chargen.model.train.Trainer;
 import io.chargen.model.train.TrainingConfig;
+import io.chargen.model.train.TrainingLoss;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,9 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = "Train a base model (Adam, MSE) on DigiLeTs letters; prints a JSON summary.")
 final class TrainCommand implements Callable<Integer> {
+  /** The paper's training length (its loss is flat after ~5 epochs; data README). */
+  static final int PAPER_EPOCHS = 100;
+
   @Option(names = "--data", required = true, description = "Folder of DigiLeTs writer files (or one file).")
   Path data;
   @Option(names = "--out", required = true, description = "Model file to write (.cgm).")
@@ -31,8 +35,14 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--concepts", defaultValue = "a-z",
       description = "Input concepts of the model (default: ${DEFAULT-VALUE}; untrained ones await one-shot learning).")
   String concepts;
-  @Option(names = "--epochs", defaultValue = "100", description = "Epochs (default: ${DEFAULT-VALUE}).")
-  int epochs;
+  @Option(names = "--epochs",
+      description = "Epochs of the paper's per-step MSE (default: 100; 0 with --init, whose model is trained).")
+  Integer epochs;
+  @Option(names = "--aligned-epochs", defaultValue = "40",
+      description = "Then epochs of the time-aligned MSE (default: ${DEFAULT-VALUE}; 0 with --paper).")
+  int alignedEpochs;
+  @Option(names = "--paper", description = "The paper's model: letter-only input, per-step MSE only, no writer styles.")
+  boolean paper;
   @Option(names = "--batch", defaultValue = "32", description = "Batch size (default: ${DEFAULT-VALUE}).")
   int batch;
   @Option(names = "--lr", defaultValue = "0.001", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
@@ -43,24 +53,39 @@ final class TrainCommand implements Callable<Integer> {
   long seed;
   @Option(names = "--backend", defaultValue = "fast", description = "fast or dl4j (default: ${DEFAULT-VALUE}).")
   String backend;
+  @Option(names = "--init", description = "Start from this model instead of random weights (its concepts are kept; "
+      + "missing ones are added with zero codes).")
+  Path init;
 
   @Override
   public Integer call() throws Exception {
     List<Character> trainLetters = Letters.parse(letters);
     DigiletsDataset dataset = DigiletsReader.readDataset(data).filter(s -> trainLetters.contains(s.label()));
     List<LabelledSequence> samples = dataset.samples().stream()
-        .map(s -> new LabelledSequence(String.valueOf(s.label()), Transform.apply(s))).toList();
+        .map(s -> new LabelledSequence(String.valueOf(s.label()), paper ? null : WriterStyles.label(s.writer()),
+            Transform.apply(s))).toList();
     ConceptSet conceptSet = ConceptSet.ofCharacters(Letters.join(Letters.parse(concepts)));
-    CharModel start = new CharModel(conceptSet, LstmWeights.random(conceptSet.size(), hidden, seed), Map.of());
+    if (!paper) {
+      for (String writer : dataset.writers()) {
+        conceptSet = conceptSet.with(WriterStyles.label(writer));
+      }
+    }
+    CharModel start = startingModel(conceptSet);
     System.err.printf("training on %d samples of %s from %d writers in %s%n", samples.size(), letters,
         dataset.writers().size(), data);
     ProgressBar bar = new ProgressBar(System.err, "train");
     long started = System.nanoTime();
-    CharModel trained = new Trainer(Backends.byName(backend), new TrainingConfig(epochs, batch, learningRate, seed))
+    int plain = epochs != null ? epochs : init != null ? 0 : PAPER_EPOCHS;
+    int aligned = paper ? 0 : alignedEpochs;
+    CharModel trained = new Trainer(Backends.byName(backend), new TrainingConfig(plain + aligned, batch, learningRate,
+        seed, aligned > 0 ? TrainingLoss.ALIGNED_MSE : TrainingLoss.MSE, plain))
         .train(start, samples, (epoch, total, b, batches, loss) -> bar.update(
             (long) (epoch - 1) * batches + b, (long) total * batches,
             String.format("epoch %d/%d loss %.4f", epoch, total, loss)));
     Map<String, String> facts = new LinkedHashMap<>();
+    if (init != null) {
+      facts.put("initial_model", init.toString());
+    }
     facts.put("training_letters", letters);
     facts.put("training_writers", String.join(",", dataset.writers()));
     facts.put("initial_seed", Long.toString(seed));
@@ -71,5 +96,18 @@ final class TrainCommand implements Callable<Integer> {
     Json.print(Map.of("model", out.toString(), "samples", samples.size(), "writers", dataset.writers().size(),
         "final_epoch_loss", Double.parseDouble(trained.metadata().get("final_epoch_loss"))));
     return 0;
+  }
+
+  private CharModel startingModel(ConceptSet conceptSet) throws java.io.IOException {
+    if (init == null) {
+      return new CharModel(conceptSet, LstmWeights.random(conceptSet.size(), hidden, seed), Map.of());
+    }
+    CharModel model = ModelFile.read(init);
+    for (String label : conceptSet.labels()) {
+      if (!model.concepts().contains(label)) {
+        model = model.withConcept(label, new float[model.weights().hidden()]);
+      }
+    }
+    return model;
   }
 }

@@ -3,7 +3,9 @@ package io.chargen.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chargen.model.CharModel;
 import io.chargen.model.fixtures.RealLetters;
+import io.chargen.model.io.ModelFile;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -11,6 +13,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -52,7 +56,7 @@ class CommandLineTest {
     }
     model = dir.resolve("tiny.cgm");
     Run train = run("train", "--data", writerFile.toString(), "--out", model.toString(), "--letters", "a-c",
-        "--epochs", "2", "--hidden", "16", "--batch", "5");
+        "--epochs", "2", "--aligned-epochs", "2", "--hidden", "16", "--batch", "5");
     assertThat(train.exit()).as(train.err()).isZero();
     assertThat(train.json().get("samples").asInt()).isEqualTo(15);
   }
@@ -108,5 +112,37 @@ class CommandLineTest {
     Run classify = run("classify", "--model", grown.toString(), "--query", example.toString(), "--steps", "50");
     assertThat(classify.exit()).as(classify.err()).isZero();
     assertThat(classify.json().get("scores")).hasSize(26);
+  }
+
+  @Test
+  @DisplayName("learn-style learns a hand from a and b; generate writes c in it, for c's natural length by default")
+  void learnStyle() throws Exception {
+    List<String> args = new ArrayList<>(List.of("learn-style", "--model", model.toString(), "--name", "me"));
+    for (String letter : List.of("a", "b")) {
+      Path example = dir.resolve(letter + "-1.json");
+      Files.writeString(example, run("export", "--data", writerFile.toString(), "--letter", letter, "--instance", "1")
+          .out());
+      args.addAll(List.of("--example", example.toString()));
+    }
+    Path styled = dir.resolve("styled.cgm");
+    args.addAll(List.of("--out", styled.toString()));
+    Run learn = run(args.toArray(String[]::new));
+    assertThat(learn.exit()).as(learn.err()).isZero();
+    assertThat(learn.json().get("style").asText()).isEqualTo("@me");
+    assertThat(learn.json().get("mse_after").asDouble()).isLessThanOrEqualTo(learn.json().get("mse_before").asDouble());
+    Run inHand = run("generate", "--model", styled.toString(), "--mix", "c=1,@me=1");
+    assertThat(inHand.exit()).as(inHand.err()).isZero();
+    assertThat(inHand.json().get("points").size()).isEqualTo(
+        Integer.parseInt(ModelFile.read(model).metadata().get(CharModel.LENGTH_KEY_PREFIX + "c")));
+    Run oneLetter = run("learn-style", "--model", model.toString(), "--name", "x", "--example",
+        dir.resolve("a-1.json").toString(), "--out", dir.resolve("x.cgm").toString());
+    assertThat(oneLetter.exit()).as(oneLetter.err()).isZero();
+    Run paper = run("train", "--data", writerFile.toString(), "--out", dir.resolve("paper.cgm").toString(),
+        "--letters", "a", "--epochs", "1", "--hidden", "4", "--paper");
+    assertThat(paper.exit()).as(paper.err()).isZero();
+    Run noStyles = run("learn-style", "--model", dir.resolve("paper.cgm").toString(), "--name", "x", "--example",
+        dir.resolve("a-1.json").toString(), "--out", dir.resolve("x.cgm").toString());
+    assertThat(noStyles.exit()).isEqualTo(2);
+    assertThat(noStyles.err()).contains("no writer styles");
   }
 }

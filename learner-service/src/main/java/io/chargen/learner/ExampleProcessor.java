@@ -5,6 +5,7 @@ import io.chargen.model.StrokeSequence;
 import io.chargen.model.data.PenPoint;
 import io.chargen.model.data.Transform;
 import io.chargen.model.learn.OneShotLearner;
+import io.chargen.model.learn.StyleLearner;
 import io.chargen.model.learn.OneShotResult;
 import io.chargen.proto.SchemaVersions;
 import io.chargen.proto.v1.LearnedConcept;
@@ -22,7 +23,8 @@ import java.util.Optional;
 /**
  * Turns one labelled example into a {@link LearnedConcept}: parse and validate the {@link Trajectory}, apply the
  * authors' transform, learn the concept's code one-shot against the frozen base network (Fabi et al. 2020,
- * Sec. 3.1), and number it one above the label's latest known version. Idempotent: an example whose id any known
+ * Sec. 3.1), and number it one above the label's latest known version. A named writer's example of a letter the base
+ * model was trained on teaches that writer's style instead ({@link StyleTeacher}). Idempotent: an example whose id any known
  * concept was learned from is skipped, so a redelivered example never makes a second version. No Kafka here: the
  * caller publishes the concept and then {@link ConceptState#apply records} it.
  */
@@ -47,16 +49,19 @@ public final class ExampleProcessor {
 
   private final ConceptState state;
   private final OneShotLearner learner;
+  private final StyleTeacher styles;
   private final Clock clock;
 
   /**
    * @param state the known concepts and the base model
    * @param learner the one-shot learner with its schedule
+   * @param styleLearner learns writer styles (issue 7)
    * @param clock stamps {@code learned_at_ms}
    */
-  public ExampleProcessor(ConceptState state, OneShotLearner learner, Clock clock) {
+  public ExampleProcessor(ConceptState state, OneShotLearner learner, StyleLearner styleLearner, Clock clock) {
     this.state = state;
     this.learner = learner;
+    this.styles = new StyleTeacher(styleLearner);
     this.clock = clock;
   }
 
@@ -71,6 +76,9 @@ public final class ExampleProcessor {
       return Optional.empty();
     }
     StrokeSequence sequence = Transform.apply(penPoints(example));
+    if (StyleTeacher.teachesStyle(state.base().model(), example)) {
+      return Optional.of(styles.learn(state, example, sequence, clock.millis()));
+    }
     // Seeded by the example id: the same example always starts from the same code.
     OneShotResult result = learner.learn(state.model(), Map.of(example.getLabel(), sequence),
         example.getId().hashCode()).results().get(example.getLabel());

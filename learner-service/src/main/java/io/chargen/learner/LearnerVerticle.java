@@ -2,6 +2,7 @@ package io.chargen.learner;
 
 import io.chargen.model.kernel.FastBackend;
 import io.chargen.model.learn.OneShotLearner;
+import io.chargen.model.learn.StyleLearner;
 import io.chargen.proto.Topics;
 import io.chargen.proto.v1.LearnedConcept;
 import io.chargen.service.BaseModel;
@@ -68,8 +69,9 @@ public final class LearnerVerticle extends VerticleBase implements ServiceVertic
   public Future<?> start() {
     metrics = new LearnerMetrics(registry);
     store = new ConceptStore(vertx, config.kafka(), base, registry, LearnerConfig.SERVICE);
-    processor = new ExampleProcessor(store.state(), new OneShotLearner(new FastBackend(), config.schedule()),
-        Clock.systemUTC());
+    FastBackend backend = new FastBackend();
+    processor = new ExampleProcessor(store.state(), new OneShotLearner(backend, config.schedule()),
+        new StyleLearner(backend, config.schedule()), Clock.systemUTC());
     concepts = KafkaWriteStream.create(vertx, config.kafka().producer("concepts"));
     deadLetters = KafkaWriteStream.create(vertx, config.kafka().producer("dlq"));
     KafkaReadStream<String, byte[]> consumer =

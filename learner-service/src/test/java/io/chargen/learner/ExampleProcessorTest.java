@@ -3,12 +3,17 @@ package io.chargen.learner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chargen.model.CharModel;
+import io.chargen.model.ConceptSet;
+import io.chargen.model.fixtures.RealLetters;
 import io.chargen.model.fixtures.TinyModels;
 import io.chargen.model.kernel.FastBackend;
 import io.chargen.model.learn.OneShotLearner;
 import io.chargen.model.learn.OneShotSchedule;
+import io.chargen.model.learn.StyleLearner;
 import io.chargen.proto.v1.LearnedConcept;
 import io.chargen.proto.v1.PenPoint;
+import io.chargen.proto.v1.StyleExample;
 import io.chargen.proto.v1.Trajectory;
 import io.chargen.service.BadRecordException;
 import io.chargen.service.BaseModel;
@@ -16,6 +21,7 @@ import io.chargen.service.ConceptState;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +32,12 @@ class ExampleProcessorTest {
 
   private final ConceptState state =
       new ConceptState(new BaseModel(TinyModels.untrained("abc", HIDDEN, 1), "tiny-1"));
-  private final ExampleProcessor processor = new ExampleProcessor(state,
-      new OneShotLearner(new FastBackend(), QUICK), Clock.fixed(Instant.ofEpochMilli(42), ZoneOffset.UTC));
+  private final ExampleProcessor processor = processor(state);
+
+  private static ExampleProcessor processor(ConceptState state) {
+    return new ExampleProcessor(state, new OneShotLearner(new FastBackend(), QUICK),
+        new StyleLearner(new FastBackend(), QUICK), Clock.fixed(Instant.ofEpochMilli(42), ZoneOffset.UTC));
+  }
 
   @Test
   @DisplayName("a valid example becomes version 1 of its concept, with code, model id, source and losses")
@@ -127,5 +137,31 @@ class ExampleProcessorTest {
 
   private static PenPoint point(double x, double y) {
     return PenPoint.newBuilder().setX(x).setY(y).setPressure(0.5).setDown(true).setT(0).build();
+  }
+
+  @Test
+  @DisplayName("a named writer's example of a trained letter teaches their style from all their letters so far; "
+      + "other examples learn letters as before")
+  void teachesWriterStyles() {
+    CharModel styled = CharModel.untrained(ConceptSet.of(List.of("a", "b", "c", "@u", "@v")), HIDDEN, 1)
+        .withNaturalLength("a", 20).withNaturalLength("b", 20);
+    ConceptState styles = new ConceptState(new BaseModel(styled, "styled-1"));
+    ExampleProcessor learner = processor(styles);
+    String style = ConceptSet.STYLE_PREFIX + RealLetters.FIRST_WRITER;
+    LearnedConcept first = learner.process(Examples.real("ex-1", "a", 'a', 0).toByteArray()).orElseThrow();
+    assertThat(first.getLabel()).isEqualTo(style);
+    assertThat(first.getStyleExamplesList()).extracting(StyleExample::getLetter).containsExactly("a");
+    assertThat(styles.validate(first)).isNull();
+    styles.apply(first);
+    LearnedConcept second = learner.process(Examples.real("ex-2", "b", 'b', 0).toByteArray()).orElseThrow();
+    assertThat(second.getVersion()).isEqualTo(2);
+    assertThat(second.getStyleExamplesList()).extracting(StyleExample::getExampleId).containsExactly("ex-1", "ex-2");
+    styles.apply(second);
+    assertThat(learner.process(Examples.real("ex-1", "a", 'a', 0).toByteArray())).as("redelivered").isEmpty();
+    assertThat(styles.model().concepts().styles()).contains(style);
+    assertThat(learner.process(Examples.real("ex-3", "c", 'c', 0).toByteArray()).orElseThrow().getLabel())
+        .as("c has no natural length: not a trained letter, so it is learned as a letter").isEqualTo("c");
+    Trajectory anonymous = Examples.real("ex-4", "a", 'a', 1).toBuilder().setWriter("").build();
+    assertThat(learner.process(anonymous.toByteArray()).orElseThrow().getLabel()).isEqualTo("a");
   }
 }

@@ -12,6 +12,10 @@ import java.util.Map;
  * @param metadata free-form training facts (data, epochs, seed, loss), kept in model files
  */
 public record CharModel(ConceptSet concepts, LstmWeights weights, Map<String, String> metadata) {
+  /** Metadata key prefix of a concept's natural length in steps, learned from its examples (issue 7). */
+  public static final String LENGTH_KEY_PREFIX = "length.";
+  /** Metadata key of the style used when a generation names none (issue 7); absent in letter-only models. */
+  public static final String DEFAULT_STYLE_KEY = "default_style";
 
   /** Validates that there is one input column per concept and freezes the metadata. */
   public CharModel {
@@ -58,6 +62,67 @@ public record CharModel(ConceptSet concepts, LstmWeights weights, Map<String, St
     }
     codes[grown.indexOf(label)] = code;
     return new CharModel(grown, weights.withCodes(codes), metadata);
+  }
+
+  /**
+   * @param label a concept
+   * @param steps its natural length: the mean length of the examples it was learned from
+   * @return the model with that length recorded
+   */
+  public CharModel withNaturalLength(String label, int steps) {
+    if (steps < 1) {
+      throw new IllegalArgumentException("natural length of '" + label + "' must be >= 1, got " + steps);
+    }
+    return withMetadata(Map.of(LENGTH_KEY_PREFIX + label, Integer.toString(steps)));
+  }
+
+  /**
+   * A letter ends when it is finished (issue 7): the natural length of a blend is its letters' natural lengths
+   * mixed by their weights.
+   *
+   * @param mix letter (and style) weights as for {@link ConceptSet#mix}
+   * @return the number of steps to generate
+   * @throws IllegalArgumentException naming a letter whose length the model does not know
+   */
+  public int naturalLength(Map<String, Double> mix) {
+    double steps = 0;
+    for (Map.Entry<String, Double> e : mix.entrySet()) {
+      if (ConceptSet.isStyle(e.getKey())) {
+        continue;
+      }
+      String length = metadata.get(LENGTH_KEY_PREFIX + e.getKey());
+      if (length == null) {
+        throw new IllegalArgumentException("the model does not know the natural length of '" + e.getKey()
+            + "'; give a step count");
+      }
+      steps += e.getValue() * Integer.parseInt(length);
+    }
+    return (int) Math.max(1, Math.round(steps));
+  }
+
+  /**
+   * @return the default style's code, which a generation naming no style adds to its letters' codes; zeros in a
+   *     letter-only model
+   */
+  public float[] defaultStyleCode() {
+    String style = metadata.get(DEFAULT_STYLE_KEY);
+    return style == null ? new float[weights.hidden()] : code(style);
+  }
+
+  /**
+   * The input vector of a blend; a model with styles writes in its default style unless the mix names one.
+   *
+   * @param mix letter (and style) weights as for {@link ConceptSet#mix}
+   * @return the K-dimensional input vector
+   */
+  public float[] input(Map<String, Double> mix) {
+    String style = metadata.get(DEFAULT_STYLE_KEY);
+    if (style == null || mix.keySet().stream().anyMatch(ConceptSet::isStyle)) {
+      return concepts.mix(mix);
+    }
+    Map<String, Double> styled = new LinkedHashMap<>(mix);
+    styled.put(style, 1.0);
+    return concepts.mix(styled);
   }
 
   /**

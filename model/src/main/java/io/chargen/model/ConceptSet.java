@@ -9,9 +9,17 @@ import java.util.Map;
 /**
  * The registry of known concepts (letters), in input-vector order. Because the paper's input layer has no bias, a
  * concept is exactly one input column (Fabi et al. 2020, Sec. 3.1): learning a new concept appends a label here and a
- * column to {@link LstmWeights}; nothing else changes. Immutable.
+ * column to {@link LstmWeights}; nothing else changes.
+ *
+ * <p>Labels starting with {@value #STYLE_PREFIX} are writer styles (issue 7): an input column that is added to a
+ * letter's, so that "letter x in writer w's hand" is the input {@code x + @w}. A blend mixes letters with weights
+ * summing to 1 and, separately, styles with weights summing to 1. Immutable.
  */
 public final class ConceptSet {
+  /** Marks a style concept, e.g. {@code @002-f-22-right}. */
+  public static final String STYLE_PREFIX = "@";
+  /** The style a model learns from every writer at once, for generations that name no writer (issue 7). */
+  public static final String TYPICAL_STYLE = STYLE_PREFIX + "typical";
   /** Tolerance on the sum of blend weights (Sec. 3.4: "mixture weights summing to 1"). */
   public static final double WEIGHT_SUM_TOLERANCE = 1e-6;
 
@@ -82,6 +90,24 @@ public final class ConceptSet {
   }
 
   /**
+   * @param label any label
+   * @return whether it names a writer style rather than a letter
+   */
+  public static boolean isStyle(String label) {
+    return label.startsWith(STYLE_PREFIX);
+  }
+
+  /** @return the letter concepts in input order */
+  public List<String> letters() {
+    return labels.stream().filter(l -> !isStyle(l)).toList();
+  }
+
+  /** @return the style concepts in input order */
+  public List<String> styles() {
+    return labels.stream().filter(ConceptSet::isStyle).toList();
+  }
+
+  /**
    * @param label a label, known or new
    * @return this set if known, else a set with the label appended
    */
@@ -105,7 +131,8 @@ public final class ConceptSet {
   }
 
   /**
-   * The input vector of a blend (Sec. 3.4): weights ≥0 over known concepts summing to 1.
+   * The input vector of a blend (Sec. 3.4): weights ≥0 over known letters summing to 1 and, if any style is named,
+   * weights ≥0 over styles summing to 1.
    *
    * @param weights concept label → weight
    * @return the K-dimensional input vector
@@ -116,19 +143,32 @@ public final class ConceptSet {
       throw new IllegalArgumentException("a mix needs at least one concept");
     }
     float[] x = new float[size()];
-    double sum = 0;
+    double letterSum = 0;
+    double styleSum = 0;
     for (Map.Entry<String, Double> e : weights.entrySet()) {
       double w = e.getValue();
       if (!Double.isFinite(w) || w < 0) {
         throw new IllegalArgumentException("weight of '" + e.getKey() + "' is " + w + "; weights must be >= 0");
       }
       x[indexOf(e.getKey())] += (float) w;
-      sum += w;
+      if (isStyle(e.getKey())) {
+        styleSum += w;
+      } else {
+        letterSum += w;
+      }
     }
-    if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) {
-      throw new IllegalArgumentException("mix weights " + weights + " sum to " + sum + ", not 1");
+    requireUnitSum(weights, "letter", letterSum);
+    if (weights.keySet().stream().anyMatch(ConceptSet::isStyle)) {
+      requireUnitSum(weights, "style", styleSum);
     }
     return x;
+  }
+
+  private static void requireUnitSum(Map<String, Double> weights, String kind, double sum) {
+    if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) {
+      throw new IllegalArgumentException("mix weights " + weights + ": " + kind + " weights sum to " + sum
+          + ", not 1");
+    }
   }
 
   @Override

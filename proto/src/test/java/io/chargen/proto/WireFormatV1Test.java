@@ -11,6 +11,7 @@ import io.chargen.proto.v1.LearnedConcept;
 import io.chargen.proto.v1.PenPoint;
 import io.chargen.proto.v1.StateRow;
 import io.chargen.proto.v1.Step;
+import io.chargen.proto.v1.StyleExample;
 import io.chargen.proto.v1.Trajectory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +44,8 @@ class WireFormatV1Test {
             .addHidden(StateRow.newBuilder().addValues(-0.5f)).putMix("n", 1).setNoise(0.03).setSeed(8)
             .setModelId("sha256:abc").build(),
         ClassificationResult.newBuilder().setSchemaVersion(1).setQueryId("q-1").setLabel("n").putScores("n", -1.5)
-            .putScores("o", -2.5).setMethod("shape_dtw").setWriter("w1").setDurationMs(2.5).build());
+            .putScores("o", -2.5).setMethod("shape_dtw").setWriter("w1").setDurationMs(2.5).build(),
+        StyleExample.newBuilder().setLetter("a").setExampleId("t-2").addSteps(step(0.5f, 0.25f, 1, 1)).build());
   }
 
   private static Step step(float dx, float dy, float pressure, float stroke) {

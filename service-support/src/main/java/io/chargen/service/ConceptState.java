@@ -4,6 +4,7 @@ import io.chargen.model.CharModel;
 import io.chargen.proto.v1.LearnedConcept;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -43,6 +44,7 @@ public final class ConceptState {
       return Outcome.INVALID;
     }
     sourceExamples.add(concept.getSourceExampleId());
+    concept.getStyleExamplesList().forEach(e -> sourceExamples.add(e.getExampleId()));
     LearnedConcept known = latest.get(concept.getLabel());
     if (known != null && known.getVersion() >= concept.getVersion()) {
       return Outcome.STALE;
@@ -99,6 +101,14 @@ public final class ConceptState {
    */
   public synchronized boolean learnedFrom(String exampleId) {
     return sourceExamples.contains(exampleId);
+  }
+
+  /**
+   * @param label a label
+   * @return its latest learned concept, if any
+   */
+  public synchronized Optional<LearnedConcept> latest(String label) {
+    return Optional.ofNullable(latest.get(label));
   }
 
   /** @return the latest concept of each label, by label */

@@ -10,6 +10,7 @@ import io.chargen.model.StrokeSequence;
 import io.chargen.model.optim.Adam;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,17 +89,21 @@ public final class InputInferenceClassifier implements Classifier {
     if (candidates.isEmpty()) {
       throw new IllegalArgumentException("no candidate concepts to classify into");
     }
-    float[][] codes = new float[candidates.size()][];
-    for (int k = 0; k < codes.length; k++) {
+    // the last column is the default style, held at 1: letters are inferred as written in that style
+    float[][] codes = new float[candidates.size() + 1][];
+    for (int k = 0; k < candidates.size(); k++) {
       codes[k] = model.code(candidates.get(k));
     }
+    codes[candidates.size()] = model.defaultStyleCode();
     LstmWeights restricted = model.weights().withCodes(codes);
     float[] input = new float[codes.length];
+    input[candidates.size()] = 1;
     Adam adam = new Adam(input.length, learningRate);
     for (int step = 0; step < steps; step++) {
       float[] gradient = backend.gradients(restricted, input, query, INPUT_GRADIENT).input();
+      gradient[candidates.size()] = 0;
       adam.update(input, gradient);
     }
-    return input;
+    return Arrays.copyOf(input, candidates.size());
   }
 }

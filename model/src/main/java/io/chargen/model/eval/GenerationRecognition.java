@@ -13,8 +13,8 @@ import java.util.Map;
  * Do generations look like the letter asked for? For each trained letter, one generation without noise and several
  * with input noise are classified by DTW 1-nearest-neighbour on positions (L1) against real letters of the evaluated
  * writers; the score is the fraction classified as the generated letter (issue 7's {@code generation.recognised}).
- * Each generation runs for the mean length of that letter's templates, since the paper's model has no end-of-letter
- * output.
+ * Each generation runs for the letter's natural length when the model knows it (issue 7); the paper's model has no
+ * notion of length, so its generations run for the mean length of that letter's templates.
  */
 public final class GenerationRecognition {
   /** Noise SD of the variants: the middle of the paper's range 0.009–0.07 (Fabi et al. 2020, Sec. 3.2). */
@@ -47,8 +47,9 @@ public final class GenerationRecognition {
     int variantRight = 0;
     for (Map.Entry<String, List<StrokeSequence>> e : templates.entrySet()) {
       String label = e.getKey();
-      int steps = (int) Math.round(e.getValue().stream().mapToInt(StrokeSequence::length).average().orElseThrow());
       Map<String, Double> mix = Map.of(label, 1.0);
+      int steps = model.metadata().containsKey(CharModel.LENGTH_KEY_PREFIX + label) ? model.naturalLength(mix)
+          : (int) Math.round(e.getValue().stream().mapToInt(StrokeSequence::length).average().orElseThrow());
       StrokeSequence plain = generator.generate(model, mix, GenerationRequest.plain(steps)).output();
       plainRight += nearest.classify(plain).label().equals(label) ? 1 : 0;
       for (int seed = 0; seed < VARIANTS; seed++) {

@@ -105,7 +105,7 @@ public final class PaperProtocol {
     for (Map.Entry<String, StrokeSequence> e : examples.entrySet()) {
       long start = System.nanoTime();
       float[] startCode = OneShotLearner.initialCode(model.weights().hidden(), concepts, e.getKey(), config.seed());
-      OneShotResult r = learner.learnCode(model.weights(), startCode, e.getKey(), e.getValue());
+      OneShotResult r = learner.learnCode(model, startCode, e.getKey(), e.getValue());
       if (tally != null) {
         tally.add(schedule.name(), r, (System.nanoTime() - start) / 1e6);
       }

@@ -3,18 +3,22 @@ package io.chargen.model.generate;
 /**
  * How to run a generation.
  *
- * @param steps number of steps, 1..{@link Generator#MAX_STEPS}
+ * @param steps number of steps, 1..{@link Generator#MAX_STEPS}, or {@link #NATURAL_LENGTH} for the letter's own
+ *     length (issue 7)
  * @param noise SD of the Gaussian noise added to the input vector at every step (0: none; the paper uses
  *     0.009–0.07, Fabi et al. 2020, Sec. 3.2)
  * @param seed seed of the noise; the same seed gives the same variant
  * @param keepStates whether to return the LSTM's c and h of every step
  */
 public record GenerationRequest(int steps, double noise, long seed, boolean keepStates) {
+  /** Steps value meaning "until the letter is finished": the model's natural length of the blend. */
+  public static final int NATURAL_LENGTH = 0;
 
   /** Validates the values, naming the bad one. */
   public GenerationRequest {
-    if (steps < 1 || steps > Generator.MAX_STEPS) {
-      throw new IllegalArgumentException("steps must be in 1.." + Generator.MAX_STEPS + ", got " + steps);
+    if (steps != NATURAL_LENGTH && (steps < 1 || steps > Generator.MAX_STEPS)) {
+      throw new IllegalArgumentException("steps must be in 1.." + Generator.MAX_STEPS + " (or " + NATURAL_LENGTH
+          + " for the natural length), got " + steps);
     }
     if (!Double.isFinite(noise) || noise < 0) {
       throw new IllegalArgumentException("noise SD must be finite and >= 0, got " + noise);

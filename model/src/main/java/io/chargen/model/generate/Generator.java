@@ -11,7 +11,8 @@ import java.util.Random;
 /**
  * Generation from a model (Fabi et al. 2020, Sec. 3.2 and 3.4): regeneration of a concept, variants with Gaussian
  * noise on the input vector at every step, and blends of several concepts, with the LSTM's cell and hidden states on
- * request (Sec. 3.5). Thread-safe.
+ * request (Sec. 3.5); in a model with writer styles, in a chosen or the default style, and for the letter's natural
+ * length unless a step count is given (issue 7). Thread-safe.
  */
 public final class Generator {
   /** Longest generation accepted: ten times the longest DigiLeTs sample (209 points). */
@@ -38,8 +39,15 @@ public final class Generator {
    * @throws IllegalArgumentException naming an unknown concept, a bad weight, step count or noise SD
    */
   public Rollout generate(CharModel model, Map<String, Double> mix, GenerationRequest request) {
-    float[] input = model.concepts().mix(mix);
-    return generate(model, input, request);
+    return generate(model, model.input(mix), withSteps(model, mix, request));
+  }
+
+  private static GenerationRequest withSteps(CharModel model, Map<String, Double> mix, GenerationRequest request) {
+    if (request.steps() != GenerationRequest.NATURAL_LENGTH) {
+      return request;
+    }
+    return new GenerationRequest(Math.min(Generator.MAX_STEPS, model.naturalLength(mix)), request.noise(),
+        request.seed(), request.keepStates());
   }
 
   /**
@@ -51,6 +59,9 @@ public final class Generator {
    * @return the generated steps (and states)
    */
   public Rollout generate(CharModel model, float[] input, GenerationRequest request) {
+    if (request.steps() == GenerationRequest.NATURAL_LENGTH) {
+      throw new IllegalArgumentException("a natural length needs a concept mix; give a step count for a raw input");
+    }
     float[][] inputs = new float[request.steps()][];
     Random random = new Random(request.seed());
     for (int t = 0; t < inputs.length; t++) {
@@ -78,10 +89,11 @@ public final class Generator {
     if (count < 1) {
       throw new IllegalArgumentException("variant count must be >= 1, got " + count);
     }
-    float[] input = model.concepts().mix(mix);
+    float[] input = model.input(mix);
+    GenerationRequest sized = withSteps(model, mix, request);
     List<Rollout> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      out.add(generate(model, input, request.withSeed(request.seed() + i)));
+      out.add(generate(model, input, sized.withSeed(sized.seed() + i)));
     }
     return out;
   }

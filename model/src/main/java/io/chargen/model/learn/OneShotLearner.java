@@ -7,8 +7,6 @@ import io.chargen.model.GradientPart;
 import io.chargen.model.Gradients;
 import io.chargen.model.LstmWeights;
 import io.chargen.model.StrokeSequence;
-import io.chargen.model.optim.Adam;
-import io.chargen.model.optim.Lbfgs;
 import io.chargen.model.optim.Objective;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -58,20 +56,26 @@ public final class OneShotLearner {
   }
 
   /**
-   * Learns one concept's code from one example.
+   * Learns one concept's code from one example. In a model with writer styles the code is learned as written in
+   * the model's default style, so that generating it adds that style as it does for every letter.
    *
-   * @param weights the frozen network (its own codes are not used)
+   * @param model the frozen network (its concepts are not used, except the default style)
    * @param start the starting code (not modified)
    * @param label the concept, for the result
    * @param example the single example
    * @return the learned code and the loss before and after
    */
-  public OneShotResult learnCode(LstmWeights weights, float[] start, String label, StrokeSequence example) {
-    LstmWeights probe = weights.withIdentityCodes();
+  public OneShotResult learnCode(CharModel model, float[] start, String label, StrokeSequence example) {
+    LstmWeights probe = model.weights().withIdentityCodes();
+    float[] style = model.defaultStyleCode();
+    float[] input = new float[style.length];
     int[] evaluations = {0};
     Objective objective = (code, gradient) -> {
       evaluations[0]++;
-      Gradients g = backend.gradients(probe, code, example, CODE_GRADIENT);
+      for (int j = 0; j < input.length; j++) {
+        input[j] = code[j] + style[j];
+      }
+      Gradients g = backend.gradients(probe, input, example, CODE_GRADIENT);
       System.arraycopy(g.projectedInput(), 0, gradient, 0, gradient.length);
       return g.loss();
     };
@@ -79,21 +83,8 @@ public final class OneShotLearner {
     float[] scratch = new float[code.length];
     double before = objective.evaluate(code, scratch);
     evaluations[0] = 0;
-    double after = switch (schedule.method()) {
-      case LBFGS -> new Lbfgs(schedule.budget(), Lbfgs.DEFAULT_HISTORY).minimize(objective, code);
-      case ADAM -> minimizeWithAdam(objective, code);
-    };
+    double after = schedule.minimize(objective, code);
     return new OneShotResult(label, code, before, after, evaluations[0]);
-  }
-
-  private double minimizeWithAdam(Objective objective, float[] code) {
-    Adam adam = new Adam(code.length, schedule.learningRate());
-    float[] gradient = new float[code.length];
-    for (int step = 0; step < schedule.budget(); step++) {
-      objective.evaluate(code, gradient);
-      adam.update(code, gradient);
-    }
-    return objective.evaluate(code, gradient);
   }
 
   /**
@@ -111,13 +102,14 @@ public final class OneShotLearner {
     }
     int concepts = grown.size();
     List<OneShotResult> results = examples.entrySet().parallelStream()
-        .map(e -> learnCode(model.weights(),
+        .map(e -> learnCode(model,
             initialCode(model.weights().hidden(), concepts, e.getKey(), seed), e.getKey(), e.getValue()))
         .toList();
     CharModel learned = model;
     Map<String, OneShotResult> byLabel = new LinkedHashMap<>();
     for (OneShotResult r : results) {
-      learned = learned.withConcept(r.label(), r.code());
+      learned = learned.withConcept(r.label(), r.code())
+          .withNaturalLength(r.label(), examples.get(r.label()).length());
       byLabel.put(r.label(), r);
     }
     return new LearnedConcepts(learned, byLabel);

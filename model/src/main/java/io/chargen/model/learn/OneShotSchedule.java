@@ -1,5 +1,8 @@
 package io.chargen.model.learn;
 
+import io.chargen.model.optim.Adam;
+import io.chargen.model.optim.Lbfgs;
+import io.chargen.model.optim.Objective;
 import java.util.Locale;
 
 /**
@@ -41,5 +44,29 @@ public record OneShotSchedule(String name, Method method, int budget, double lea
       case "fast" -> FAST;
       default -> throw new IllegalArgumentException("unknown one-shot schedule '" + name + "'; known: fast, paper");
     };
+  }
+
+  /**
+   * Minimises an objective in place with this schedule's optimiser and budget.
+   *
+   * @param objective loss and gradient
+   * @param x the starting point, overwritten with the result
+   * @return the loss at the result
+   */
+  public double minimize(Objective objective, float[] x) {
+    return switch (method) {
+      case LBFGS -> new Lbfgs(budget, Lbfgs.DEFAULT_HISTORY).minimize(objective, x);
+      case ADAM -> minimizeWithAdam(objective, x);
+    };
+  }
+
+  private double minimizeWithAdam(Objective objective, float[] x) {
+    Adam adam = new Adam(x.length, learningRate);
+    float[] gradient = new float[x.length];
+    for (int step = 0; step < budget; step++) {
+      objective.evaluate(x, gradient);
+      adam.update(x, gradient);
+    }
+    return objective.evaluate(x, gradient);
   }
 }

@@ -1,5 +1,7 @@
 package io.chargen.model.train;
 
+import java.util.Objects;
+
 /**
  * Training settings (Fabi et al. 2020, Sec. 2: MSE, Adam, lr 0.001; batch 32 as in the data README's reference).
  *
@@ -7,8 +9,12 @@ package io.chargen.model.train;
  * @param batchSize samples per Adam step
  * @param learningRate Adam step size
  * @param seed seeds the shuffling; with the initial weights' seed it fixes the result
+ * @param loss the loss
+ * @param plainEpochs with {@link TrainingLoss#ALIGNED_MSE}, how many first epochs use plain MSE (0 when starting
+ *     from a trained model)
  */
-public record TrainingConfig(int epochs, int batchSize, double learningRate, long seed) {
+public record TrainingConfig(int epochs, int batchSize, double learningRate, long seed, TrainingLoss loss,
+    int plainEpochs) {
   /** The paper's batch size. */
   public static final int PAPER_BATCH = 32;
   /** The paper's learning rate. */
@@ -25,6 +31,22 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, lon
     if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
       throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
     }
+    Objects.requireNonNull(loss, "loss");
+    if (plainEpochs < 0) {
+      throw new IllegalArgumentException("plain-MSE epochs must be >= 0, got " + plainEpochs);
+    }
+  }
+
+  /**
+   * Plain-MSE training.
+   *
+   * @param epochs passes over the data
+   * @param batchSize samples per step
+   * @param learningRate Adam step size
+   * @param seed shuffling seed
+   */
+  public TrainingConfig(int epochs, int batchSize, double learningRate, long seed) {
+    this(epochs, batchSize, learningRate, seed, TrainingLoss.MSE, 0);
   }
 
   /**
@@ -34,5 +56,10 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, lon
    */
   public static TrainingConfig paper(int epochs, long seed) {
     return new TrainingConfig(epochs, PAPER_BATCH, PAPER_LEARNING_RATE, seed);
+  }
+
+  /** @return whether the given 1-based epoch uses the time-aligned loss */
+  public boolean alignsIn(int epoch) {
+    return loss == TrainingLoss.ALIGNED_MSE && epoch > plainEpochs;
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chargen.model.CharModel;
+import io.chargen.model.ConceptSet;
 import io.chargen.model.Rollout;
 import io.chargen.model.fixtures.TinyModels;
 import io.chargen.model.kernel.FastBackend;
@@ -49,7 +50,35 @@ class GeneratorTest {
     assertThatThrownBy(() -> generator.generate(model, Map.of("a", 1.5, "b", -0.5), ok))
         .hasMessageContaining("-0.5");
     assertThatThrownBy(() -> generator.generate(model, Map.of("q", 1.0), ok)).hasMessageContaining("'q'");
-    assertThatThrownBy(() -> GenerationRequest.plain(0)).hasMessageContaining("got 0");
+    assertThatThrownBy(() -> GenerationRequest.plain(-1)).hasMessageContaining("got -1");
+    assertThatThrownBy(() -> GenerationRequest.plain(Generator.MAX_STEPS + 1)).hasMessageContaining("got 2001");
     assertThatThrownBy(() -> new GenerationRequest(5, Double.NaN, 0, false)).hasMessageContaining("NaN");
+  }
+
+  @Test
+  @DisplayName("a styled model writes in its default style unless the mix names one; styles weigh up to 1 apart")
+  void stylesMixApartFromLetters() {
+    CharModel styled = CharModel.untrained(ConceptSet.of(List.of("a", "b", "@v", "@w")), 8, 2)
+        .withMetadata(Map.of(CharModel.DEFAULT_STYLE_KEY, "@v"));
+    assertThat(styled.input(Map.of("a", 1.0))).containsExactly(1, 0, 1, 0);
+    assertThat(styled.input(Map.of("a", 0.5, "b", 0.5, "@w", 1.0))).containsExactly(0.5f, 0.5f, 0, 1);
+    assertThat(styled.input(Map.of("a", 1.0, "@v", 0.25, "@w", 0.75))).containsExactly(1, 0, 0.25f, 0.75f);
+    assertThatThrownBy(() -> styled.input(Map.of("a", 1.0, "@w", 0.5))).hasMessageContaining("style weights sum to 0.5");
+    assertThatThrownBy(() -> styled.input(Map.of("@w", 1.0))).hasMessageContaining("letter weights sum to 0");
+    assertThat(styled.defaultStyleCode()).isEqualTo(styled.code("@v"));
+    assertThat(model.defaultStyleCode()).containsOnly(0f);
+  }
+
+  @Test
+  @DisplayName("without a step count a letter runs for its natural length, mixed by weight; unknown lengths are named")
+  void naturalLength() {
+    CharModel sized = model.withNaturalLength("a", 10).withNaturalLength("b", 20);
+    GenerationRequest natural = new GenerationRequest(GenerationRequest.NATURAL_LENGTH, 0, 0, false);
+    assertThat(generator.generate(sized, Map.of("a", 1.0), natural).output().length()).isEqualTo(10);
+    assertThat(generator.generate(sized, Map.of("a", 0.5, "b", 0.5), natural).output().length()).isEqualTo(15);
+    assertThat(generator.variants(sized, Map.of("b", 1.0), 2, natural).get(1).output().length()).isEqualTo(20);
+    assertThatThrownBy(() -> generator.generate(sized, Map.of("c", 1.0), natural)).hasMessageContaining("'c'");
+    assertThatThrownBy(() -> generator.generate(sized, new float[3], natural)).hasMessageContaining("step count");
+    assertThatThrownBy(() -> model.withNaturalLength("a", 0)).hasMessageContaining("'a'").hasMessageContaining("0");
   }
 }
