@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chargen.model.CharModel;
+import io.chargen.model.ConceptSet;
 import io.chargen.model.Rollout;
 import io.chargen.model.fixtures.TinyModels;
 import io.chargen.model.generate.GenerationRequest;
@@ -43,6 +44,19 @@ class GenerationProcessorTest {
       out[i] = new float[] {s.getDx(), s.getDy(), s.getPressure(), s.getStroke()};
     }
     return out;
+  }
+
+  @Test
+  @DisplayName("a writer's hand joins a mix with its own weights; a styled model writes in its default hand otherwise")
+  void writerStyles() {
+    CharModel styled = CharModel.untrained(ConceptSet.of(List.of("a", "b", "@u", "@v")), HIDDEN, 1)
+        .withMetadata(Map.of(CharModel.DEFAULT_STYLE_KEY, "@u"));
+    var plain = processor.process(request(Map.of("a", 1.0)).build().toByteArray(), styled, MODEL_ID);
+    var inU = processor.process(request(Map.of("a", 1.0, "@u", 1.0)).build().toByteArray(), styled, MODEL_ID);
+    var inV = processor.process(request(Map.of("a", 1.0, "@v", 1.0)).build().toByteArray(), styled, MODEL_ID);
+    assertThat(points(plain.get(0))).isEqualTo(points(inU.get(0))).isNotEqualTo(points(inV.get(0)));
+    assertThatThrownBy(() -> processor.process(request(Map.of("a", 1.0, "@v", 0.5)).build().toByteArray(), styled,
+        MODEL_ID)).hasMessageContaining("style weights sum to 0.5");
   }
 
   @Test
