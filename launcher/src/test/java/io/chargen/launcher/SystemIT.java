@@ -9,6 +9,7 @@ import io.chargen.kafka.KafkaBroker;
 import io.chargen.kafka.KafkaTestBroker;
 import io.chargen.launcher.LocalSystem.Service;
 import io.chargen.model.data.PenSample;
+import io.chargen.model.io.ModelFile;
 import io.chargen.model.fixtures.RealLetters;
 import io.chargen.proto.Topics;
 import io.chargen.service.KafkaTestClients;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SystemIT {
   private static final Duration WAIT = Duration.ofMinutes(2);
+  private static final Path SHIPPED_MODEL = RealLetters.dataFolder().getParent().getParent().resolve("models/base.cgm");
   private static final String WRITER = RealLetters.FIRST_WRITER;
   private static LocalSystem system;
   private static String bootstrap;
@@ -52,8 +54,7 @@ class SystemIT {
     for (Service s : Service.values()) {
       ports.put(s, free[s.ordinal()]);
     }
-    Path model = RealLetters.dataFolder().getParent().getParent().resolve("models/base.cgm");
-    system = new LocalSystem(bootstrap, model, ports).start(System.err);
+    system = new LocalSystem(bootstrap, SHIPPED_MODEL, ports).start(System.err);
   }
 
   @AfterAll
@@ -168,5 +169,41 @@ class SystemIT {
         Map.of("mix", Map.of("n", 0.5, "o", 0.4)))).hasMessageContaining("400").hasMessageContaining("sum to 0.9");
     assertThatThrownBy(() -> http.post(system.url(Service.CAPTURE) + "/v1/examples",
         Map.of("label", "n", "points", List.of()))).hasMessageContaining("400").hasMessageContaining("points");
+  }
+
+  @Test
+  @Order(20)
+  @DisplayName("a named writer's a and b teach their hand, and the generator writes c in it for c's natural length")
+  void teachesAWritersHand() throws Exception {
+    for (char letter : new char[] {'a', 'b'}) {
+      PenSample s = RealLetters.sample(WRITER, letter, 1);
+      http.post(system.url(Service.CAPTURE) + "/v1/examples", PenJson.toJson(String.valueOf(letter), "alice",
+          s.points()));
+    }
+    JsonNode concepts = http.pollUntil(system.url(Service.GENERATOR) + "/v1/concepts", WAIT, json -> {
+      for (JsonNode c : json.path("concepts")) {
+        if (c.path("label").asText().equals("@alice") && c.path("version").asLong() >= 2) {
+          return true;
+        }
+      }
+      return false;
+    });
+    assertThat(concepts.path("concepts")).anySatisfy(c -> {
+      assertThat(c.path("label").asText()).isEqualTo("@alice");
+      assertThat(c.path("kind").asText()).isEqualTo("style");
+    });
+    assertThat(concepts.path("concepts")).as("a and b stay the base model's letters")
+        .allSatisfy(c -> assertThat(c.path("label").asText().equals("a") && c.path("learned").asBoolean()).isFalse());
+    JsonNode inHand = generate(Map.of("c", 1.0, "@alice", 1.0));
+    JsonNode typical = generate(Map.of("c", 1.0));
+    int natural = ModelFile.read(SHIPPED_MODEL).naturalLength(Map.of("c", 1.0));
+    assertThat(inHand.path("points")).hasSize(natural);
+    assertThat(inHand.path("points")).isNotEqualTo(typical.path("points"));
+  }
+
+  private JsonNode generate(Map<String, Double> mix) throws Exception {
+    String id = http.post(system.url(Service.GENERATOR) + "/v1/generations", Map.of("mix", mix)).path("id").asText();
+    return http.pollUntil(system.url(Service.GENERATOR) + "/v1/generations/" + id, WAIT,
+        json -> "done".equals(json.path("status").asText())).path("trajectories").get(0);
   }
 }

@@ -109,6 +109,12 @@ class WebPagesIT {
     browser.await(QUICK, "concepts to load", d -> !d.findElements(By.cssSelector(".concept")).isEmpty());
     new Select(page.findElement(By.id("grid-a"))).selectByValue(OTHER);
     new Select(page.findElement(By.id("grid-b"))).selectByValue(String.valueOf(LETTER));
+    Select hand = new Select(page.findElement(By.id("hand")));
+    assertThat(page.findElement(By.id("hand-row")).isDisplayed()).as("the default model has writers' hands").isTrue();
+    assertThat(hand.getFirstSelectedOption().getText()).isEqualTo("typical (default)");
+    assertThat(hand.getOptions()).as("typical plus the training writers").hasSizeGreaterThan(2);
+    assertThat(page.findElements(By.cssSelector(".concept[data-label^='@']"))).as("hands are not letter chips")
+        .isEmpty();
     WebElement steps = page.findElement(By.id("steps"));
     steps.clear(); // as many steps as the taught example, as the paper generates
     steps.sendKeys(Integer.toString(writer.sample(writerId, LETTER, 0).points().size() - 1));
