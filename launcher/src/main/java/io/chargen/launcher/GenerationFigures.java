@@ -59,7 +59,7 @@ final class GenerationFigures {
     List<String> rows = new ArrayList<>();
     List<StrokeSequence[]> cells = new ArrayList<>();
     for (String writer : data.writers().stream().sorted().limit(STYLE_WRITERS).toList()) {
-      String style = ConceptSet.STYLE_PREFIX + writer;
+      String style = ConceptSet.styleOf(writer);
       CharModel styled = protocol.learnWriter(model, data.writer(writer), styleLetters, style);
       StrokeSequence[] real = new StrokeSequence[generated.size()];
       StrokeSequence[] inHand = new StrokeSequence[generated.size()];

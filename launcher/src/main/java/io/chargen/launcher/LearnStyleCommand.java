@@ -44,7 +44,7 @@ final class LearnStyleCommand implements Callable<Integer> {
       letters.put(parsed.label(), Transform.apply(parsed.points()));
     }
     CharModel model = options.load();
-    String style = ConceptSet.STYLE_PREFIX + name;
+    String style = ConceptSet.styleOf(name);
     long start = System.nanoTime();
     OneShotResult r = new StyleLearner(options.backend(), OneShotSchedule.byName(schedule))
         .learnStyle(model, style, letters);

@@ -62,12 +62,12 @@ final class TrainCommand implements Callable<Integer> {
     List<Character> trainLetters = Letters.parse(letters);
     DigiletsDataset dataset = DigiletsReader.readDataset(data).filter(s -> trainLetters.contains(s.label()));
     List<LabelledSequence> samples = dataset.samples().stream()
-        .map(s -> new LabelledSequence(String.valueOf(s.label()), paper ? null : WriterStyles.label(s.writer()),
+        .map(s -> new LabelledSequence(String.valueOf(s.label()), paper ? null : ConceptSet.styleOf(s.writer()),
             Transform.apply(s))).toList();
     ConceptSet conceptSet = ConceptSet.ofCharacters(Letters.join(Letters.parse(concepts)));
     if (!paper) {
       for (String writer : dataset.writers()) {
-        conceptSet = conceptSet.with(WriterStyles.label(writer));
+        conceptSet = conceptSet.with(ConceptSet.styleOf(writer));
       }
     }
     CharModel start = startingModel(conceptSet);

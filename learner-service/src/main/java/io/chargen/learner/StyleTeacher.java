@@ -46,7 +46,7 @@ final class StyleTeacher {
    * @return the style concept's next version
    */
   LearnedConcept learn(ConceptState state, Trajectory example, StrokeSequence sequence, long nowMs) {
-    String style = ConceptSet.STYLE_PREFIX + example.getWriter();
+    String style = ConceptSet.styleOf(example.getWriter());
     Map<String, StyleExample> examples = new LinkedHashMap<>();
     state.latest(style).ifPresent(c -> c.getStyleExamplesList().forEach(e -> examples.put(e.getLetter(), e)));
     examples.put(example.getLabel(), StyleExample.newBuilder().setLetter(example.getLabel())

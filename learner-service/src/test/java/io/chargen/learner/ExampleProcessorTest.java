@@ -147,7 +147,7 @@ class ExampleProcessorTest {
         .withNaturalLength("a", 20).withNaturalLength("b", 20);
     ConceptState styles = new ConceptState(new BaseModel(styled, "styled-1"));
     ExampleProcessor learner = processor(styles);
-    String style = ConceptSet.STYLE_PREFIX + RealLetters.FIRST_WRITER;
+    String style = ConceptSet.styleOf(RealLetters.FIRST_WRITER);
     LearnedConcept first = learner.process(Examples.real("ex-1", "a", 'a', 0).toByteArray()).orElseThrow();
     assertThat(first.getLabel()).isEqualTo(style);
     assertThat(first.getStyleExamplesList()).extracting(StyleExample::getLetter).containsExactly("a");

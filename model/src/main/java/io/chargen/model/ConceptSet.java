@@ -97,6 +97,14 @@ public final class ConceptSet {
     return label.startsWith(STYLE_PREFIX);
   }
 
+  /**
+   * @param writer a writer's name, e.g. a DigiLeTs writer id
+   * @return the label of that writer's style, e.g. {@code @alice}
+   */
+  public static String styleOf(String writer) {
+    return STYLE_PREFIX + writer;
+  }
+
   /** @return the letter concepts in input order */
   public List<String> letters() {
     return labels.stream().filter(l -> !isStyle(l)).toList();

@@ -68,7 +68,7 @@ public final class WriterStyleProtocol {
     int same = 0;
     int sameDefault = 0;
     for (String writer : data.writers()) {
-      String style = ConceptSet.STYLE_PREFIX + "eval-" + writer;
+      String style = ConceptSet.styleOf("eval-" + writer);
       CharModel styled = learnWriter(model, data.writer(writer), styleLetters, style);
       for (String letter : generatedLetters) {
         DtwNearestNeighbour writerOf = writerClassifier(templates.get(letter));
