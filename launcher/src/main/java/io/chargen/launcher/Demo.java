@@ -3,6 +3,7 @@ package io.chargen.launcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chargen.launcher.figures.FigureGrid;
 import io.chargen.launcher.figures.Png;
+import io.chargen.model.ConceptSet;
 import io.chargen.model.StrokeSequence;
 import io.chargen.model.data.DigiletsDataset;
 import io.chargen.model.data.DigiletsReader;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The {@code up --demo} script: what a tablet and a dashboard would do, through the services' public HTTP APIs only.
@@ -28,6 +30,8 @@ final class Demo {
   private static final char LAST = 'z';
   private static final int QUERY_INSTANCE = 1;
   private static final int VARIANTS = 5;
+  /** Letters the base model was trained on that teach the writer's hand (issue 7). */
+  private static final String HAND_LETTERS = "ace";
   /** The middle of the paper's noise range (0.009–0.07). */
   private static final double NOISE = 0.03;
   private static final Duration WAIT = Duration.ofMinutes(3);
@@ -53,7 +57,22 @@ final class Demo {
       log.printf("  taught '%c' (%d points) -> example %s%n", c, s.points().size(), r.path("id").asText());
     }
     awaitLearned(LAST - FIRST + 1);
-    generate(data, writer);
+    String hand = ConceptSet.styleOf(writer);
+    log.printf("demo: teaching %s's hand (%s) from their %s%n", writer, hand, HAND_LETTERS);
+    for (char c : HAND_LETTERS.toCharArray()) {
+      PenSample s = data.sample(writer, c, 0);
+      http.post(CAPTURE + "/v1/examples", PenJson.toJson(String.valueOf(c), writer, s.points()));
+    }
+    http.pollUntil(LEARNER + "/v1/concepts", WAIT, json -> {
+      for (JsonNode c : json.path("concepts")) {
+        if (c.path("label").asText().equals(hand) && c.path("version").asLong() >= HAND_LETTERS.length()) {
+          return true;
+        }
+      }
+      return false;
+    });
+    log.printf("  learned %s from %d letters%n", hand, HAND_LETTERS.length());
+    generate(hand);
     classify(data, writer);
     log.printf("demo: done; pictures in %s. The system keeps running: try the URLs above.%n", out.toAbsolutePath());
   }
@@ -67,16 +86,17 @@ final class Demo {
     }
   }
 
-  private void generate(DigiletsDataset data, String writer) throws Exception {
+  /** Variants of two learned letters, a blend, and a letter the writer did not teach, in the typical and in their hand. */
+  private void generate(String hand) throws Exception {
     List<String> rows = new ArrayList<>();
     List<StrokeSequence[]> cells = new ArrayList<>();
-    for (Map<String, Double> mix : List.of(Map.of("n", 1.0), Map.of("w", 1.0), Map.of("n", 0.5, "o", 0.5))) {
+    for (Map<String, Double> mix : List.of(Map.of("n", 1.0), Map.of("w", 1.0), Map.of("n", 0.5, "o", 0.5),
+        Map.of("b", 1.0), Map.of("b", 1.0, hand, 1.0))) {
       Map<String, Object> request = new LinkedHashMap<>();
       request.put("mix", mix);
       request.put("variants", VARIANTS);
       request.put("noise", NOISE);
-      request.put("seed", 7);
-      request.put("steps", data.sample(writer, mix.keySet().iterator().next().charAt(0), 0).points().size() - 1);
+      request.put("seed", 7); // no steps: every letter ends when it is finished (its natural length)
       String id = http.post(GENERATOR + "/v1/generations", request).path("id").asText();
       JsonNode done = http.pollUntil(GENERATOR + "/v1/generations/" + id, WAIT,
           json -> "done".equals(json.path("status").asText()));
@@ -84,7 +104,7 @@ final class Demo {
       for (JsonNode t : done.path("trajectories")) {
         row.add(DemoHttp.steps(t.path("points")));
       }
-      rows.add(mix.toString());
+      rows.add(caption(mix));
       cells.add(row.toArray(StrokeSequence[]::new));
       log.printf("  generated %d variants of %s (noise SD %.2f)%n", row.size(), mix, NOISE);
     }
@@ -92,9 +112,19 @@ final class Demo {
     for (int i = 0; i < VARIANTS; i++) {
       columns.add("seed " + (7 + i));
     }
-    Path file = Png.write(new FigureGrid("chargen demo: variants and a blend", rows, columns,
+    Path file = Png.write(new FigureGrid("chargen demo: variants, a blend, a writer's hand", rows, columns,
         cells.toArray(StrokeSequence[][]::new)).render(), out.resolve("generations.png"));
     log.printf("  picture: %s%n", file);
+  }
+
+  /** "n", "n 0.5 + o 0.5", "b in @writer": short row captions. */
+  private static String caption(Map<String, Double> mix) {
+    Map<String, Double> letters = new TreeMap<>(mix);
+    letters.keySet().removeIf(ConceptSet::isStyle);
+    String hand = mix.keySet().stream().filter(ConceptSet::isStyle).map(h -> " in " + h).findFirst().orElse("");
+    List<String> parts = new ArrayList<>();
+    letters.forEach((l, w) -> parts.add(letters.size() == 1 ? l : l + " " + w));
+    return String.join(" + ", parts) + hand;
   }
 
   private void classify(DigiletsDataset data, String writer) throws Exception {
