@@ -12,6 +12,7 @@
   /** Points per WebSocket message: far below the server's 256 KiB frame limit. */
   const CHUNK = 200;
 
+  const DEFAULT_WRITER = 'web-pad';
   const params = new URLSearchParams(location.search);
   const api = params.get('api') || (location.protocol.startsWith('http') ? location.origin : 'http://localhost:8081');
   const wsUrl = api.replace(/^http/, 'ws') + '/v1/pen';
@@ -20,7 +21,7 @@
 
   const state = {
     mode: 'teach', strokes: [], current: null, t0: null, socket: null, synced: false, retryMs: RETRY_FIRST_MS,
-    writer: params.get('writer') || 'web-pad', device: navigator.userAgent.slice(0, 64),
+    writer: params.get('writer') || DEFAULT_WRITER, device: navigator.userAgent.slice(0, 64),
   };
 
   // ---- connection ------------------------------------------------------------------------------------------
@@ -295,6 +296,11 @@
     b.addEventListener('click', () => setMode(b.dataset.mode));
   }
   $('label').addEventListener('input', () => { state.synced = false; });
+  $('writer').value = state.writer;
+  $('writer').addEventListener('input', () => {
+    state.writer = $('writer').value.trim() || DEFAULT_WRITER;
+    state.synced = false;
+  });
   $('send').addEventListener('click', submit);
   $('undo').addEventListener('click', undo);
   $('clear').addEventListener('click', () => { send({ type: 'clear' }); clearPad(); });

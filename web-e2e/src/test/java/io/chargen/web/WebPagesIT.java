@@ -89,8 +89,20 @@ class WebPagesIT {
       browser.await(QUICK, "the pad to confirm the example of '" + letter + "'",
           d -> status().startsWith("Taught \u201c" + letter));
     }
+    WebElement name = page.findElement(By.id("writer"));
+    assertThat(name.getDomProperty("value")).isEqualTo("web-pad");
+    name.clear();
+    name.sendKeys("zoe"); // a trained letter under a name teaches that writer's hand
+    WebElement label = page.findElement(By.id("label"));
+    label.clear();
+    label.sendKeys("a");
+    write(writer.sample(writerId, 'a', 0));
+    page.findElement(By.id("send")).click();
+    browser.await(QUICK, "the pad to confirm the example of 'a'", d -> status().startsWith("Taught \u201ca"));
 
     page.get(system.dashboardUrl());
+    browser.await(SLOW, "zoe's hand in the Hand select",
+        d -> !d.findElements(By.cssSelector("#hand option[value='@zoe']")).isEmpty());
     for (char letter : new char[] {RIVAL, LETTER}) {
       browser.await(SLOW, "'" + letter + "' to appear as learned in the concept list", d -> {
         List<WebElement> chip = d.findElements(By.cssSelector(".concept.learned[data-label='" + letter + "']"));
