@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "chargen", mixinStandardHelpOptions = true, version = "chargen 0.1.0",
     description = "One-shot learning, generation and classification of handwritten letters "
         + "(Fabi, Otte, Wiese, Butz, ICANN 2020).",
-    subcommands = {TrainCommand.class, ImportTorchCommand.class, LearnCommand.class, LearnStyleCommand.class, GenerateCommand.class, ClassifyCommand.class,
+    subcommands = {TrainCommand.class, ImportTorchCommand.class, LearnCommand.class, LearnStyleCommand.class,
+        GenerateCommand.class, ClassifyCommand.class,
         ExportCommand.class, EvaluateCommand.class, UpCommand.class, LoadCommand.class})
 public final class Chargen {
   private Chargen() {}

@@ -20,7 +20,8 @@ final class ClassifyCommand implements Callable<Integer> {
   ModelOptions options;
   @Option(names = "--query", required = true, description = "Pen-input JSON (its label, if any, is ignored).")
   Path query;
-  @Option(names = "--candidates", description = "Letters to choose from, e.g. n-z (default: every letter of the model).")
+  @Option(names = "--candidates",
+      description = "Letters to choose from, e.g. n-z (default: every letter of the model).")
   String candidates;
   @Option(names = "--steps", defaultValue = "1000", description = "Inference steps (default: ${DEFAULT-VALUE}).")
   int steps;

@@ -86,7 +86,7 @@ final class Demo {
     }
   }
 
-  /** Variants of two learned letters, a blend, and a letter the writer did not teach, in the typical and in their hand. */
+  /** Variants of two learned letters, a blend, and a letter the writer did not teach, typical and in their hand. */
   private void generate(String hand) throws Exception {
     List<String> rows = new ArrayList<>();
     List<StrokeSequence[]> cells = new ArrayList<>();

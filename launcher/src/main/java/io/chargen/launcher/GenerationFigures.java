@@ -35,7 +35,8 @@ final class GenerationFigures {
   }
 
   /**
-   * Rows = letters; per model one plain generation and two variants (noise {@link GenerationRecognition#VARIANT_NOISE}).
+   * Rows = letters; per model one plain generation and two variants (noise
+   * {@link GenerationRecognition#VARIANT_NOISE}).
    * Generations run for the new model's natural length, so both models draw the same number of steps.
    */
   Path beforeAfter(CharModel before, CharModel after, List<String> letters) throws IOException {

@@ -24,9 +24,9 @@ import java.util.Optional;
  * Turns one labelled example into a {@link LearnedConcept}: parse and validate the {@link Trajectory}, apply the
  * authors' transform, learn the concept's code one-shot against the frozen base network (Fabi et al. 2020,
  * Sec. 3.1), and number it one above the label's latest known version. A named writer's example of a letter the base
- * model was trained on teaches that writer's style instead ({@link StyleTeacher}). Idempotent: an example whose id any known
- * concept was learned from is skipped, so a redelivered example never makes a second version. No Kafka here: the
- * caller publishes the concept and then {@link ConceptState#apply records} it.
+ * model was trained on teaches that writer's style instead ({@link StyleTeacher}). Idempotent: an example whose id
+ * any known concept was learned from is skipped, so a redelivered example never makes a second version. No Kafka
+ * here: the caller publishes the concept and then {@link ConceptState#apply records} it.
  */
 public final class ExampleProcessor {
   /** Most points accepted: the longest DigiLeTs letters have a few hundred; 2000 is 40 s at 50 Hz. */

@@ -22,9 +22,10 @@ import java.util.stream.IntStream;
  * {@code Map.of("x", 1.0, "@w", 1.0)} generates letter x in writer w's hand, also for letters w never wrote.
  *
  * <p>The new column is a blend of the known writers' columns, weights ≥0 summing to 1 (a softmax of what is
- * optimised: input inference over styles, as Sec. 3.4 infers letters), starting from their mean. A free 100-dimensional column
- * fits a few examples perfectly and breaks every other letter: measured on held-out writers, styles learned from 7
- * letters then wrote only 26 % of the other 6 letters recognisably. Thread-safe.
+ * optimised: input inference over styles, as Sec. 3.4 infers letters), starting from their mean. A free
+ * 100-dimensional column fits a few examples perfectly and breaks every other letter: measured on held-out writers,
+ * styles learned from 7 letters then wrote only 26 % of the other 6 letters recognisably (docs/generation.md).
+ * Thread-safe.
  */
 public final class StyleLearner {
   private static final Set<GradientPart> CODE_GRADIENT = EnumSet.of(GradientPart.PROJECTED_INPUT);

@@ -63,7 +63,8 @@ class GeneratorTest {
     assertThat(styled.input(Map.of("a", 1.0))).containsExactly(1, 0, 1, 0);
     assertThat(styled.input(Map.of("a", 0.5, "b", 0.5, "@w", 1.0))).containsExactly(0.5f, 0.5f, 0, 1);
     assertThat(styled.input(Map.of("a", 1.0, "@v", 0.25, "@w", 0.75))).containsExactly(1, 0, 0.25f, 0.75f);
-    assertThatThrownBy(() -> styled.input(Map.of("a", 1.0, "@w", 0.5))).hasMessageContaining("style weights sum to 0.5");
+    assertThatThrownBy(() -> styled.input(Map.of("a", 1.0, "@w", 0.5)))
+        .hasMessageContaining("style weights sum to 0.5");
     assertThatThrownBy(() -> styled.input(Map.of("@w", 1.0))).hasMessageContaining("letter weights sum to 0");
     assertThat(styled.defaultStyleCode()).isEqualTo(styled.code("@v"));
     assertThat(model.defaultStyleCode()).containsOnly(0f);
