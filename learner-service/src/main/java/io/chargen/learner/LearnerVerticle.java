@@ -1,5 +1,6 @@
 package io.chargen.learner;
 
+import io.chargen.model.ConceptSet;
 import io.chargen.model.kernel.FastBackend;
 import io.chargen.model.learn.OneShotLearner;
 import io.chargen.model.learn.StyleLearner;
@@ -109,7 +110,8 @@ public final class LearnerVerticle extends VerticleBase implements ServiceVertic
       long start = System.nanoTime();
       Optional<LearnedConcept> learned = processor.process(record.value());
       if (learned.isPresent()) {
-        metrics.oneShot().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        metrics.oneShot(ConceptSet.isStyle(learned.get().getLabel()))
+            .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
       }
       return learned;
     })
