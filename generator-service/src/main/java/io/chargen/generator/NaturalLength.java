@@ -36,14 +36,10 @@ final class NaturalLength {
     for (Map.Entry<String, Double> e : spec.mix().entrySet()) {
       String label = e.getKey();
       if (!ConceptSet.isStyle(label)) {
-        steps += e.getValue() * lengths.getOrDefault(label, baseLength(model, label));
+        steps += e.getValue() * lengths.getOrDefault(label,
+            model.naturalLength(label).orElse(GenerationSpec.DEFAULT_STEPS));
       }
     }
     return spec.withSteps((int) Math.max(1, Math.round(steps)));
-  }
-
-  private static int baseLength(CharModel model, String label) {
-    return model.metadata().containsKey(CharModel.LENGTH_KEY_PREFIX + label)
-        ? model.naturalLength(Map.of(label, 1.0)) : GenerationSpec.DEFAULT_STEPS;
   }
 }

@@ -35,7 +35,7 @@ final class StyleTeacher {
    */
   static boolean teachesStyle(CharModel base, Trajectory example) {
     return !example.getWriter().isBlank() && !base.concepts().styles().isEmpty()
-        && base.metadata().containsKey(CharModel.LENGTH_KEY_PREFIX + example.getLabel());
+        && base.naturalLength(example.getLabel()).isPresent();
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.chargen.model;
 
+import java.util.Arrays;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Computes the paper's network: forward runs and backpropagation through time. Two implementations exist: the
@@ -36,4 +38,23 @@ public interface Backend {
    * @return the loss and the requested gradients (others are null)
    */
   Gradients gradients(LstmWeights weights, float[] input, StrokeSequence target, Set<GradientPart> parts);
+
+  /**
+   * Loss and gradients against a target that depends on the network's own output, e.g. a training letter re-timed
+   * onto it (the time-aligned MSE, issue 7). The default runs the network once more to get that output;
+   * implementations may reuse their forward pass.
+   *
+   * @param weights the network
+   * @param input K values, the same at every step
+   * @param steps the number of steps to run
+   * @param targetFor maps the output (steps long) to the target (as long)
+   * @param parts which gradients to compute
+   * @return the loss and the requested gradients against {@code targetFor(output)}
+   */
+  default Gradients gradients(LstmWeights weights, float[] input, int steps, UnaryOperator<StrokeSequence> targetFor,
+      Set<GradientPart> parts) {
+    float[][] constant = new float[steps][];
+    Arrays.fill(constant, input);
+    return gradients(weights, input, targetFor.apply(run(weights, constant, false).output()), parts);
+  }
 }

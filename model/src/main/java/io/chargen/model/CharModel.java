@@ -2,6 +2,7 @@ package io.chargen.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * A trained network with its concept labels and training metadata: what model files hold and what every algorithm
@@ -77,6 +78,15 @@ public record CharModel(ConceptSet concepts, LstmWeights weights, Map<String, St
   }
 
   /**
+   * @param label a concept
+   * @return its natural length in steps, if the model knows it (trained letters and one-shot letters do)
+   */
+  public OptionalInt naturalLength(String label) {
+    String length = metadata.get(LENGTH_KEY_PREFIX + label);
+    return length == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(length));
+  }
+
+  /**
    * A letter ends when it is finished (issue 7): the natural length of a blend is its letters' natural lengths
    * mixed by their weights.
    *
@@ -90,12 +100,9 @@ public record CharModel(ConceptSet concepts, LstmWeights weights, Map<String, St
       if (ConceptSet.isStyle(e.getKey())) {
         continue;
       }
-      String length = metadata.get(LENGTH_KEY_PREFIX + e.getKey());
-      if (length == null) {
-        throw new IllegalArgumentException("the model does not know the natural length of '" + e.getKey()
-            + "'; give a step count");
-      }
-      steps += e.getValue() * Integer.parseInt(length);
+      int length = naturalLength(e.getKey()).orElseThrow(() -> new IllegalArgumentException(
+          "the model does not know the natural length of '" + e.getKey() + "'; give a step count"));
+      steps += e.getValue() * length;
     }
     return (int) Math.max(1, Math.round(steps));
   }

@@ -48,8 +48,8 @@ public final class GenerationRecognition {
     for (Map.Entry<String, List<StrokeSequence>> e : templates.entrySet()) {
       String label = e.getKey();
       Map<String, Double> mix = Map.of(label, 1.0);
-      int steps = model.metadata().containsKey(CharModel.LENGTH_KEY_PREFIX + label) ? model.naturalLength(mix)
-          : (int) Math.round(e.getValue().stream().mapToInt(StrokeSequence::length).average().orElseThrow());
+      int steps = model.naturalLength(label).orElseGet(
+          () -> (int) Math.round(e.getValue().stream().mapToInt(StrokeSequence::length).average().orElseThrow()));
       StrokeSequence plain = generator.generate(model, mix, GenerationRequest.plain(steps)).output();
       plainRight += nearest.classify(plain).label().equals(label) ? 1 : 0;
       for (int seed = 0; seed < VARIANTS; seed++) {

@@ -72,10 +72,10 @@ public final class WriterStyleProtocol {
       CharModel styled = learnWriter(model, data.writer(writer), styleLetters, style);
       for (String letter : generatedLetters) {
         DtwNearestNeighbour writerOf = writerClassifier(templates.get(letter));
-        StrokeSequence inHand = generate(styled, Map.of(letter, 1.0, style, 1.0), letter);
+        StrokeSequence inHand = generate(styled, Map.of(letter, 1.0, style, 1.0));
         recognised += letterOf.classify(inHand).label().equals(letter) ? 1 : 0;
         same += writerOf.classify(inHand).label().equals(writer) ? 1 : 0;
-        sameDefault += writerOf.classify(generate(model, Map.of(letter, 1.0), letter)).label().equals(writer) ? 1 : 0;
+        sameDefault += writerOf.classify(generate(model, Map.of(letter, 1.0))).label().equals(writer) ? 1 : 0;
       }
     }
     double n = (double) data.writers().size() * generatedLetters.size();
@@ -93,7 +93,7 @@ public final class WriterStyleProtocol {
     return learner.learn(model, style, examples(writer, styleLetters));
   }
 
-  private StrokeSequence generate(CharModel model, Map<String, Double> mix, String letter) {
+  private StrokeSequence generate(CharModel model, Map<String, Double> mix) {
     return generator.generate(model, mix, new GenerationRequest(GenerationRequest.NATURAL_LENGTH, 0, 0, false))
         .output();
   }

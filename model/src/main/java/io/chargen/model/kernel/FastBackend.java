@@ -8,6 +8,7 @@ import io.chargen.model.Rollout;
 import io.chargen.model.StrokeSequence;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The default backend: forward pass and backpropagation through time of the paper's network (Fabi et al. 2020,
@@ -46,7 +47,13 @@ public final class FastBackend implements Backend {
 
   @Override
   public Gradients gradients(LstmWeights weights, float[] input, StrokeSequence target, Set<GradientPart> parts) {
-    int steps = target.length();
+    return gradients(weights, input, target.length(), output -> target, parts);
+  }
+
+  /** One forward pass serves both the target (from the output) and backpropagation. */
+  @Override
+  public Gradients gradients(LstmWeights weights, float[] input, int steps, UnaryOperator<StrokeSequence> targetFor,
+      Set<GradientPart> parts) {
     int hidden = weights.hidden();
     float[] z = weights.project(input);
     float[] projected = inputProjection(weights, z);
@@ -54,6 +61,7 @@ public final class FastBackend implements Backend {
     for (int t = 0; t < steps; t++) {
       trace.step(weights, projected, t);
     }
+    StrokeSequence target = targetFor.apply(StrokeSequence.of(trace.output.clone()));
     Backward backward = new Backward(weights, trace, target, parts);
     backward.run();
     float[] dz = backward.projectedInputGradient();

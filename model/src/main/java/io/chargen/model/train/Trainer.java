@@ -6,9 +6,7 @@ import io.chargen.model.ConceptSet;
 import io.chargen.model.GradientPart;
 import io.chargen.model.Gradients;
 import io.chargen.model.LstmWeights;
-import io.chargen.model.StrokeSequence;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -121,21 +119,12 @@ public final class Trainer {
       boolean aligned) {
     LstmWeights weights = params.weights();
     List<Gradients> gradients = batch.parallelStream()
-        .map(i -> backend.gradients(weights, inputs[i], targetOf(weights, inputs[i], samples.get(i), aligned),
-            ALL_WEIGHTS))
+        .map(i -> aligned
+            ? backend.gradients(weights, inputs[i], samples.get(i).sequence().length(),
+                output -> alignment.retime(output, samples.get(i).sequence()), ALL_WEIGHTS)
+            : backend.gradients(weights, inputs[i], samples.get(i).sequence(), ALL_WEIGHTS))
         .toList();
     return params.apply(gradients);
-  }
-
-  /** The sample's target: as recorded, or re-timed onto the model's current output. */
-  private StrokeSequence targetOf(LstmWeights weights, float[] input, LabelledSequence sample, boolean aligned) {
-    StrokeSequence target = sample.sequence();
-    if (!aligned) {
-      return target;
-    }
-    float[][] constant = new float[target.length()][];
-    Arrays.fill(constant, input);
-    return alignment.retime(backend.run(weights, constant, false).output(), target);
   }
 
   /** The letter's one-hot plus, if given, the style's one-hot. */

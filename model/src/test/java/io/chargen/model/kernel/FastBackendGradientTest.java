@@ -2,12 +2,16 @@ package io.chargen.model.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chargen.model.Backend;
 import io.chargen.model.GradientPart;
 import io.chargen.model.Gradients;
 import io.chargen.model.LstmWeights;
+import io.chargen.model.Rollout;
 import io.chargen.model.StrokeSequence;
 import io.chargen.model.fixtures.TinyModels;
+import io.chargen.model.train.TimeAlignment;
 import java.util.EnumSet;
+import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -49,6 +53,36 @@ class FastBackendGradientTest {
       assertClose(g.codes()[k], numeric(H, j -> ref.perturbed("code" + concept, j, EPS),
           j -> ref.perturbed("code" + concept, j, -EPS), input, target));
     }
+  }
+
+  @Test
+  @DisplayName("gradients against a target made from the output reuse the forward pass and equal the two-pass way")
+  void targetFromOutputMatchesTwoPasses() {
+    StrokeSequence recorded = TinyModels.loop(9, 0.4);
+    TimeAlignment alignment = new TimeAlignment(TimeAlignment.DEFAULT_BAND_FRACTION);
+    Backend twoPasses = new Backend() {
+      @Override
+      public String name() {
+        return "two passes";
+      }
+
+      @Override
+      public Rollout run(LstmWeights w, float[][] inputs, boolean keepStates) {
+        return backend.run(w, inputs, keepStates);
+      }
+
+      @Override
+      public Gradients gradients(LstmWeights w, float[] x, StrokeSequence target, Set<GradientPart> parts) {
+        return backend.gradients(w, x, target, parts);
+      }
+    };
+    Set<GradientPart> all = EnumSet.allOf(GradientPart.class);
+    Gradients once = backend.gradients(weights, input, 9, out -> alignment.retime(out, recorded), all);
+    Gradients twice = twoPasses.gradients(weights, input, 9, out -> alignment.retime(out, recorded), all);
+    assertThat(once.loss()).isEqualTo(twice.loss());
+    assertThat(once.wHh()).isEqualTo(twice.wHh());
+    assertThat(once.wIh()).isEqualTo(twice.wIh());
+    assertThat(once.projectedInput()).isEqualTo(twice.projectedInput());
   }
 
   @Test
