@@ -17,7 +17,9 @@ import java.util.Set;
 
 /**
  * One-shot learning of a new concept from a single example (Fabi et al. 2020, Sec. 3.1): only the new concept's input
- * column (its H-dimensional code) is optimised by backpropagation; the LSTM and output weights stay frozen. Several
+ * column (its H-dimensional code) is optimised by backpropagation; the LSTM and output weights stay frozen. The
+ * schedule's {@link CodePrior} may add a penalty that keeps the code near the trained letters' codes (issue 13); the
+ * reported losses are the regeneration MSE without it. Several
  * letters learn together: their codes are independent, so they are optimised in parallel. Thread-safe.
  */
 public final class OneShotLearner {
@@ -66,10 +68,28 @@ public final class OneShotLearner {
    * @return the learned code and the loss before and after
    */
   public OneShotResult learnCode(CharModel model, float[] start, String label, StrokeSequence example) {
+    return learnCode(model, start, label, example, 1);
+  }
+
+  /**
+   * Learns one concept's code from one example, as one of several letters learned together (which matters only to a
+   * schedule whose budget is shared by them, {@link OneShotSchedule#PAPER_TOTAL}).
+   *
+   * @param model the frozen network (its concepts are not used, except the default style)
+   * @param start the starting code (not modified)
+   * @param label the concept, for the result
+   * @param example the single example
+   * @param together how many letters are learned together, ≥ 1
+   * @return the learned code and the loss before and after
+   */
+  public OneShotResult learnCode(CharModel model, float[] start, String label, StrokeSequence example,
+      int together) {
     LstmWeights probe = model.weights().withIdentityCodes();
     float[] style = model.defaultStyleCode();
     float[] input = new float[style.length];
+    CodePrior.Penalty prior = schedule.prior().penaltyFor(model);
     int[] evaluations = {0};
+    double[] mse = {0};
     Objective objective = (code, gradient) -> {
       evaluations[0]++;
       for (int j = 0; j < input.length; j++) {
@@ -77,14 +97,21 @@ public final class OneShotLearner {
       }
       Gradients g = backend.gradients(probe, input, example, CODE_GRADIENT);
       System.arraycopy(g.projectedInput(), 0, gradient, 0, gradient.length);
-      return g.loss();
+      mse[0] = g.loss();
+      return prior == null ? g.loss() : g.loss() + prior.addTo(code, gradient);
     };
     float[] code = start.clone();
     float[] scratch = new float[code.length];
-    double before = objective.evaluate(code, scratch);
+    objective.evaluate(code, scratch);
+    double before = mse[0];
     evaluations[0] = 0;
-    double after = schedule.minimize(objective, code);
-    return new OneShotResult(label, code, before, after, evaluations[0]);
+    double after = schedule.minimize(objective, code, together);
+    int spent = evaluations[0];
+    if (prior != null) {
+      objective.evaluate(code, scratch);
+      after = mse[0];
+    }
+    return new OneShotResult(label, code, before, after, spent);
   }
 
   /**
@@ -102,8 +129,8 @@ public final class OneShotLearner {
     }
     int concepts = grown.size();
     List<OneShotResult> results = examples.entrySet().parallelStream()
-        .map(e -> learnCode(model,
-            initialCode(model.weights().hidden(), concepts, e.getKey(), seed), e.getKey(), e.getValue()))
+        .map(e -> learnCode(model, initialCode(model.weights().hidden(), concepts, e.getKey(), seed), e.getKey(),
+            e.getValue(), examples.size()))
         .toList();
     CharModel learned = model;
     Map<String, OneShotResult> byLabel = new LinkedHashMap<>();
