@@ -126,11 +126,14 @@ public final class PaperProtocol {
     return m;
   }
 
+  /** The base model with the first schedule's starting codes: "no inference". */
   private CharModel withStartCodes(CharModel base, Map<String, StrokeSequence> ex) {
     CharModel m = base;
     for (String label : ex.keySet()) {
-      m = m.withConcept(label, OneShotLearner.initialCode(base.weights().hidden(), base.concepts().size(), label,
-          config.seed())).withNaturalLength(label, ex.get(label).length());
+      float[] start = OneShotLearner.initialCode(base.weights().hidden(), base.concepts().size(), label,
+          config.seed());
+      m = m.withConcept(label, new OneShotLearner(backend, config.schedules().get(0)).startingCode(base, start))
+          .withNaturalLength(label, ex.get(label).length());
     }
     return m;
   }

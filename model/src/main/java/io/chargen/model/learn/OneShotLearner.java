@@ -62,7 +62,7 @@ public final class OneShotLearner {
    * the model's default style, so that generating it adds that style as it does for every letter.
    *
    * @param model the frozen network (its concepts are not used, except the default style)
-   * @param start the starting code (not modified)
+   * @param start the seeded starting code (not modified), offset by the schedule's prior centre
    * @param label the concept, for the result
    * @param example the single example
    * @return the learned code and the loss before and after
@@ -76,7 +76,8 @@ public final class OneShotLearner {
    * schedule whose budget is shared by them, {@link OneShotSchedule#PAPER_TOTAL}).
    *
    * @param model the frozen network (its concepts are not used, except the default style)
-   * @param start the starting code (not modified)
+   * @param start the seeded starting code (not modified), e.g. {@link #initialCode}; the search starts there, offset by
+   *     the schedule's prior centre ({@link CodePrior#centreFor})
    * @param label the concept, for the result
    * @param example the single example
    * @param together how many letters are learned together, ≥ 1
@@ -100,7 +101,7 @@ public final class OneShotLearner {
       mse[0] = g.loss();
       return prior == null ? g.loss() : g.loss() + prior.addTo(code, gradient);
     };
-    float[] code = start.clone();
+    float[] code = startingCode(model, start);
     float[] scratch = new float[code.length];
     objective.evaluate(code, scratch);
     double before = mse[0];
@@ -112,6 +113,19 @@ public final class OneShotLearner {
       after = mse[0];
     }
     return new OneShotResult(label, code, before, after, spent);
+  }
+
+  /**
+   * @param model the network
+   * @param start a seeded starting code, e.g. {@link #initialCode}
+   * @return where this learner's search starts: the start offset by the schedule's prior centre
+   */
+  public float[] startingCode(CharModel model, float[] start) {
+    float[] code = schedule.prior().centreFor(model);
+    for (int j = 0; j < code.length; j++) {
+      code[j] += start[j];
+    }
+    return code;
   }
 
   /**

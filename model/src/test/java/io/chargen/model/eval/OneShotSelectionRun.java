@@ -20,7 +20,7 @@ import java.util.Map;
 
 /**
  * Harness of issue 13's choice of one-shot learning (not a test): every candidate learns n–z of every writer of a
- * folder one-shot (instance 0, seed 1, one letter after another on one thread, as {@code evaluate} does), and is
+ * folder one-shot (instance 0, seed 1; writers in parallel, so its ms per letter is no latency figure), and is
  * measured with {@code evaluate}'s protocol ({@link OneShotGeneration}, {@link BlendQuality}, {@link CodeNorms}).
  * The writers are split into groups of {@code groupSize} (every k-th writer by name) and each group is measured on
  * its own, so that on data/splits/train (52 writers, 4 groups of 13) every letter is classified 13-way against the 12
@@ -94,22 +94,28 @@ public final class OneShotSelectionRun {
   private static double[] measureGroup(CharModel base, DigiletsDataset data, List<String> members,
       List<String> letters, OneShotSchedule schedule) {
     OneShotLearner learner = new OneShotLearner(new FastBackend(), schedule);
-    Map<String, CharModel> learned = new LinkedHashMap<>();
-    double mse = 0;
-    double ms = 0;
-    for (String w : members) {
+    Map<String, double[]> stats = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<String, CharModel> byWriter = new java.util.concurrent.ConcurrentHashMap<>();
+    members.parallelStream().forEach(w -> {
       CharModel m = base;
+      double[] st = new double[2];
       for (String l : letters) {
         StrokeSequence example = Transform.apply(data.sample(w, l.charAt(0), 0));
         long start = System.nanoTime();
         OneShotResult r = learner.learnCode(base,
-            OneShotLearner.initialCode(base.weights().hidden(), base.concepts().size(), l, SEED), l, example);
-        ms += (System.nanoTime() - start) / 1e6;
-        mse += r.lossAfter();
+            OneShotLearner.initialCode(base.weights().hidden(), base.concepts().size(), l, SEED), l, example,
+            letters.size());
+        st[1] += (System.nanoTime() - start) / 1e6;
+        st[0] += r.lossAfter();
         m = m.withConcept(l, r.code()).withNaturalLength(l, example.length());
       }
-      learned.put(w, m);
-    }
+      stats.put(w, st);
+      byWriter.put(w, m);
+    });
+    Map<String, CharModel> learned = new LinkedHashMap<>();
+    members.forEach(w -> learned.put(w, byWriter.get(w)));
+    double mse = stats.values().stream().mapToDouble(st -> st[0]).sum();
+    double ms = stats.values().stream().mapToDouble(st -> st[1]).sum();
     int n = members.size() * letters.size();
     FastBackend backend = new FastBackend();
     OneShotGeneration.Result gen = new OneShotGeneration(backend).measure(learned, data, letters);
