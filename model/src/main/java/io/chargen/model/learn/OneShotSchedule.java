@@ -15,10 +15,12 @@ import java.util.Objects;
  *     learned together, split evenly
  * @param shared whether the budget is for all letters learned together rather than for each
  * @param learningRate Adam's step size (unused by L-BFGS)
- * @param prior what keeps the learned code in the trained letters' region (issue 13)
+ * @param prior where the search starts and what keeps the learned code in the trained letters' region (issue 13)
+ * @param positionWeight weight of the pen-position term added to the paper's MSE ({@link PositionLoss}; 0: the
+ *     paper's loss alone)
  */
 public record OneShotSchedule(String name, Method method, int budget, boolean shared, double learningRate,
-    CodePrior prior) {
+    CodePrior prior, double positionWeight) {
   /** The optimisers. */
   public enum Method { ADAM, LBFGS }
 
@@ -31,20 +33,20 @@ public record OneShotSchedule(String name, Method method, int budget, boolean sh
    * code's gradient comes from its own letter only and Adam scales each parameter's step by its own history.
    */
   public static final OneShotSchedule PAPER = new OneShotSchedule("paper", Method.ADAM, PAPER_STEPS, false,
-      Adam.PAPER_LEARNING_RATE, CodePrior.NONE);
+      Adam.PAPER_LEARNING_RATE, CodePrior.NONE, 0);
   /**
    * The other reading of the paper's budget: 1000 Adam steps in total for all the letters learned together, split
    * evenly (77 per letter for n–z), as if the letters were learned one after another within one budget.
    */
   public static final OneShotSchedule PAPER_TOTAL = new OneShotSchedule("paper-total", Method.ADAM, PAPER_STEPS,
-      true, Adam.PAPER_LEARNING_RATE, CodePrior.NONE);
+      true, Adam.PAPER_LEARNING_RATE, CodePrior.NONE, 0);
   /**
    * The default: L-BFGS with a strong-Wolfe line search (PyTorch's) and 60 gradient evaluations. A PyTorch
    * re-implementation reached the paper's quality (MSE 0.042) in about 30 evaluations and 0.025 in about 110 (data
    * README); 60 buys margin below 0.042 at a fraction of the paper's 1000 steps.
    */
   public static final OneShotSchedule FAST = new OneShotSchedule("fast", Method.LBFGS, 60, false, 0,
-      CodePrior.NONE);
+      CodePrior.NONE, 0);
 
   /** Validates the values, naming the bad one. */
   public OneShotSchedule {
@@ -52,10 +54,13 @@ public record OneShotSchedule(String name, Method method, int budget, boolean sh
       throw new IllegalArgumentException("one-shot budget must be >= 1, got " + budget);
     }
     Objects.requireNonNull(prior, "prior");
+    if (!(positionWeight >= 0) || Double.isInfinite(positionWeight)) {
+      throw new IllegalArgumentException("position weight must be finite and >= 0, got " + positionWeight);
+    }
   }
 
   /**
-   * A per-letter schedule without a prior.
+   * A per-letter schedule with the paper's loss and no prior.
    *
    * @param name command-line name
    * @param method the optimiser
@@ -63,7 +68,7 @@ public record OneShotSchedule(String name, Method method, int budget, boolean sh
    * @param learningRate Adam's step size (unused by L-BFGS)
    */
   public OneShotSchedule(String name, Method method, int budget, double learningRate) {
-    this(name, method, budget, false, learningRate, CodePrior.NONE);
+    this(name, method, budget, false, learningRate, CodePrior.NONE, 0);
   }
 
   /**
@@ -86,7 +91,7 @@ public record OneShotSchedule(String name, Method method, int budget, boolean sh
    * @return this schedule with that prior
    */
   public OneShotSchedule withPrior(CodePrior newPrior) {
-    return new OneShotSchedule(name, method, budget, shared, learningRate, newPrior);
+    return new OneShotSchedule(name, method, budget, shared, learningRate, newPrior, positionWeight);
   }
 
   /**
@@ -94,7 +99,15 @@ public record OneShotSchedule(String name, Method method, int budget, boolean sh
    * @return this schedule with that budget
    */
   public OneShotSchedule withBudget(int newBudget) {
-    return new OneShotSchedule(name, method, newBudget, shared, learningRate, prior);
+    return new OneShotSchedule(name, method, newBudget, shared, learningRate, prior, positionWeight);
+  }
+
+  /**
+   * @param weight another position weight
+   * @return this schedule with that weight of the pen-position term
+   */
+  public OneShotSchedule withPositionWeight(double weight) {
+    return new OneShotSchedule(name, method, budget, shared, learningRate, prior, weight);
   }
 
   /**

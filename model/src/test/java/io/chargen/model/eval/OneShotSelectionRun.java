@@ -28,8 +28,9 @@ import java.util.Map;
  * training writers only; see docs/generation.md, "One-shot letters", for the command lines and results.
  *
  * <p>Arguments: model, data folder, group size, optionally {@code --groups=N} (measure only the first N groups, for
- * quick comparisons), then candidates {@code SCHEDULE[@BUDGET][+PRIOR]}, e.g. {@code fast},
- * {@code fast@30}, {@code paper}, {@code fast+gauss:0.01:0.1}, {@code fast+norm:1:1} ({@link CodePrior#parse}).
+ * quick comparisons), then candidates {@code SCHEDULE[@BUDGET][+PRIOR][~POSITION_WEIGHT]}, e.g. {@code fast},
+ * {@code fast@30}, {@code paper}, {@code fast+gauss:0.01:0.1}, {@code fast+mean+norm:1:2~0.1} ({@link CodePrior#parse},
+ * {@link OneShotSchedule#positionWeight}).
  */
 public final class OneShotSelectionRun {
   private static final long SEED = 1;
@@ -82,6 +83,12 @@ public final class OneShotSelectionRun {
   }
 
   static OneShotSchedule parse(String spec) {
+    String[] positionSplit = spec.split("~", 2);
+    OneShotSchedule s = parseSchedule(positionSplit[0]);
+    return positionSplit.length > 1 ? s.withPositionWeight(Double.parseDouble(positionSplit[1])) : s;
+  }
+
+  private static OneShotSchedule parseSchedule(String spec) {
     String[] priorSplit = spec.split("\\+", 2);
     String[] budgetSplit = priorSplit[0].split("@", 2);
     OneShotSchedule s = OneShotSchedule.byName(budgetSplit[0]);
