@@ -45,7 +45,8 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output folder.")
   Path out;
   @Option(names = "--schedules", defaultValue = "fast,paper", split = ",",
-      description = "One-shot schedules, the first also serves classification (default: ${DEFAULT-VALUE}).")
+      description = "One-shot schedules (fast, fast-plain, paper, paper-total); the first also serves "
+          + "classification (default: ${DEFAULT-VALUE}).")
   List<String> schedules;
   @Option(names = "--letters", defaultValue = "n-z", description = "New letters (default: ${DEFAULT-VALUE}).")
   String letters;
@@ -83,7 +84,8 @@ final class EvaluateCommand implements Callable<Integer> {
     Map<String, Object> metrics = metrics(result);
     metrics.put("base_model", baseModelError(base, backend, dataset));
     List<Path> figures = new ArrayList<>(new EvaluationFigures(backend, config, out).write(result, dataset));
-    putOneShotGeneration(metrics, result, backend, dataset, config);
+    putOneShotGeneration(metrics, result, new OneShotMetrics(backend, dataset,
+        config.newLetters().stream().map(String::valueOf).toList(), trainedLetters(base)), config);
     metrics.put("generation", generation(base, backend, dataset, chosen.get(0), figures));
     Json.MAPPER.writeValue(out.resolve("metrics.json").toFile(), metrics);
     metrics.put("figures", figures.stream().map(Path::toString).toList());
@@ -95,10 +97,8 @@ final class EvaluateCommand implements Callable<Integer> {
    * Issue 13's measures of the one-shot letters: for the first schedule under {@code one_shot_generation} and
    * {@code blends}, for the others under {@code other_schedules}.
    */
-  private static void putOneShotGeneration(Map<String, Object> metrics, ProtocolResult result, Backend backend,
-      DigiletsDataset dataset, ProtocolConfig config) {
-    List<String> letters = config.newLetters().stream().map(String::valueOf).toList();
-    OneShotMetrics measure = new OneShotMetrics(backend, dataset, letters);
+  private static void putOneShotGeneration(Map<String, Object> metrics, ProtocolResult result,
+      OneShotMetrics measure, ProtocolConfig config) {
     Map<String, Object> others = new LinkedHashMap<>();
     String primary = config.schedules().get(0).name();
     result.learned().forEach((schedule, learned) -> {
@@ -120,7 +120,7 @@ final class EvaluateCommand implements Callable<Integer> {
    */
   private Map<String, Object> generation(CharModel base, Backend backend, DigiletsDataset dataset,
       OneShotSchedule schedule, List<Path> figures) throws IOException {
-    List<String> letters = base.trainedLetters();
+    List<String> letters = trainedLetters(base);
     Map<String, List<StrokeSequence>> templates = new LinkedHashMap<>();
     for (var s : dataset.filter(s -> letters.contains(String.valueOf(s.label())) && s.instance() == 0).samples()) {
       templates.computeIfAbsent(String.valueOf(s.label()), k -> new ArrayList<>()).add(Transform.apply(s));
@@ -147,6 +147,12 @@ final class EvaluateCommand implements Callable<Integer> {
     return m;
   }
 
+  /** The model's training letters; a–m, the paper's, for a model that does not name them (e.g. imported). */
+  private static List<String> trainedLetters(CharModel model) {
+    List<String> named = model.trainedLetters();
+    return named.isEmpty() ? Letters.parse("a-m").stream().map(String::valueOf).toList() : named;
+  }
+
   private static Map<String, Object> recognised(GenerationRecognition.Result r) {
     return Map.of("plain", r.plain(), "variants", r.variants(), "noise", GenerationRecognition.VARIANT_NOISE);
   }
@@ -162,7 +168,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
   /** MSE on the letters the base model was trained on, for these (held-out) writers. */
   private Map<String, Object> baseModelError(CharModel base, Backend backend, DigiletsDataset dataset) {
-    List<String> letters = base.trainedLetters();
+    List<String> letters = trainedLetters(base);
     var samples = dataset.filter(s -> letters.contains(String.valueOf(s.label()))).samples();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("letters", String.join("", letters));
@@ -192,7 +198,7 @@ final class EvaluateCommand implements Callable<Integer> {
     m.put("classify", classify);
     m.put("settings", Map.of("schedules", schedules, "letters", letters, "classify_steps", classifySteps,
         "seed", seed, "fast_schedule", Arrays.asList(OneShotSchedule.FAST.method(), OneShotSchedule.FAST.budget(),
-            OneShotSchedule.FAST.prior().toString())));
+            "prior " + OneShotSchedule.FAST.prior(), "position weight " + OneShotSchedule.FAST.positionWeight())));
     return m;
   }
 }

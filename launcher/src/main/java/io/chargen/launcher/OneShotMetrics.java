@@ -20,11 +20,17 @@ final class OneShotMetrics {
   private final Backend backend;
   private final DigiletsDataset data;
   private final List<String> letters;
+  private final List<String> trained;
 
-  OneShotMetrics(Backend backend, DigiletsDataset data, List<String> letters) {
+  /**
+   * @param letters the letters learned one-shot
+   * @param trained the letters the network was trained on
+   */
+  OneShotMetrics(Backend backend, DigiletsDataset data, List<String> letters, List<String> trained) {
     this.backend = backend;
     this.data = data;
     this.letters = letters;
+    this.trained = trained;
   }
 
   /**
@@ -40,8 +46,7 @@ final class OneShotMetrics {
     recognised.put("example", g.example());
     Map<String, Object> noise = new LinkedHashMap<>();
     g.noiseAfterInputLayer().forEach((sd, v) -> noise.put(sdKey(sd), v));
-    CharModel any = learned.values().iterator().next();
-    CodeNorms n = CodeNorms.of(learned.values(), any.trainedLetters(), letters);
+    CodeNorms n = CodeNorms.of(learned.values(), trained, letters);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("letters", String.join("", letters));
     m.put("writers", g.writers());

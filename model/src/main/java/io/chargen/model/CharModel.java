@@ -114,13 +114,13 @@ public record CharModel(ConceptSet concepts, LstmWeights weights, Map<String, St
    * The letters whose codes the network was trained with, as opposed to letters learned one-shot later (issue 13: their
    * codes are the region one-shot codes should stay in).
    *
-   * @return the known letters the metadata names as training letters; every letter concept when it names none (an
-   *     imported or untrained model)
+   * @return the known letters the metadata names as training letters; none when it names none (an imported or
+   *     untrained model)
    */
   public List<String> trainedLetters() {
     String spec = metadata.get(TRAINING_LETTERS_KEY);
     if (spec == null) {
-      return concepts.letters();
+      return List.of();
     }
     return LetterSpec.parse(spec).stream().map(String::valueOf).filter(concepts::contains).toList();
   }

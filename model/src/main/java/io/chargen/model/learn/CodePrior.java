@@ -81,12 +81,13 @@ public record CodePrior(Centre centre, Kind kind, double weight, double paramete
 
   /**
    * @param model the network whose trained letters' codes define the centre
-   * @return where the search starts before the seeded random code is added: zeros or the trained letters' mean code
+   * @return where the search starts before the seeded random code is added: the trained letters' mean code, or zeros
+   *     (no centre, or a model that names no trained letters)
    */
   public float[] centreFor(CharModel model) {
     float[] c = new float[model.weights().hidden()];
-    if (centre == Centre.TRAINED_MEAN) {
-      List<float[]> trained = trainedCodes(model);
+    List<float[]> trained = trainedCodes(model);
+    if (centre == Centre.TRAINED_MEAN && !trained.isEmpty()) {
       for (float[] code : trained) {
         for (int j = 0; j < c.length; j++) {
           c[j] += code[j] / trained.size();
@@ -97,22 +98,19 @@ public record CodePrior(Centre centre, Kind kind, double weight, double paramete
   }
 
   private static List<float[]> trainedCodes(CharModel model) {
-    List<float[]> trained = model.trainedLetters().stream().map(model::code).toList();
-    if (trained.isEmpty()) {
-      throw new IllegalArgumentException("a code prior needs the model's trained letters; it names none");
-    }
-    return trained;
+    return model.trainedLetters().stream().map(model::code).toList();
   }
 
   /**
    * @param model the network whose trained letters' codes define the region
-   * @return the penalty for this model, or null for no prior
+   * @return the penalty for this model, or null for none (also when the model names no trained letters: an imported
+   *     or untrained model is learned the paper's way)
    */
   Penalty penaltyFor(CharModel model) {
-    if (kind == Kind.NONE || weight == 0) {
+    List<float[]> trained = trainedCodes(model);
+    if (kind == Kind.NONE || weight == 0 || trained.isEmpty()) {
       return null;
     }
-    List<float[]> trained = trainedCodes(model);
     return kind == Kind.NORM_BOUND ? new NormBound(trained, weight, parameter)
         : GaussianPrior.fit(trained, weight, parameter);
   }

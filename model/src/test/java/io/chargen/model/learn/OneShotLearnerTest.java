@@ -21,7 +21,7 @@ class OneShotLearnerTest {
   private final CharModel model = TinyModels.untrained("ab", 16, 3);
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"fast", "paper"})
+  @ValueSource(strings = {"fast", "fast-plain", "paper", "paper-total"})
   @DisplayName("learning a new letter lowers its regeneration error and leaves LSTM, output and old codes unchanged")
   void learnsOnlyTheNewColumn(String schedule) {
     StrokeSequence example = TinyModels.loop(20, 0.3);
@@ -60,7 +60,7 @@ class OneShotLearnerTest {
   @DisplayName("an unknown schedule name is rejected naming the known ones")
   void unknownSchedule() {
     assertThatThrownBy(() -> OneShotSchedule.byName("sgd")).hasMessageContaining("'sgd'")
-        .hasMessageContaining("fast, paper, paper-total");
+        .hasMessageContaining("fast, fast-plain, paper, paper-total");
   }
 
   @Test
@@ -89,7 +89,9 @@ class OneShotLearnerTest {
       assertThat(from[j]).isCloseTo((trained.code("a")[j] + trained.code("b")[j]) / 2 + start[j],
           org.assertj.core.data.Offset.offset(1e-6f));
     }
-    assertThat(new OneShotLearner(backend, OneShotSchedule.FAST).startingCode(trained, start)).isEqualTo(start);
+    assertThat(new OneShotLearner(backend, OneShotSchedule.FAST_PLAIN).startingCode(trained, start)).isEqualTo(start);
+    assertThat(new OneShotLearner(backend, OneShotSchedule.FAST).startingCode(model, start))
+        .as("a model that names no trained letters starts where the paper does").isEqualTo(start);
   }
 
   @Test
