@@ -90,8 +90,7 @@ class DashboardIT {
     cell.click();
     soft.assertThat(cell.getDomAttribute("class")).as("a tapped feed cell").contains("selected");
 
-    page().get(pages.system.dashboardUrl()); // a dashboard opened after all this
-    pages.awaitConnected();
+    pages.openDashboard(); // a dashboard opened after all this
     pages.browser.await(QUICK, "earlier trajectories in the feed of a new dashboard",
         d -> !d.findElements(By.cssSelector("#feed .cell")).isEmpty());
     soft.assertThat(element("feed").getText()).doesNotContain("Waiting");
@@ -157,7 +156,7 @@ class DashboardIT {
       Thread.sleep(1000); // a smooth scroll takes a moment
       List<Double> shown = pages.box("#shown");
       assertThat(shown.get(0)).as("top of the shown letter").isBetween(-1.0, pages.viewportHeight() / 2);
-      pages.browser.screenshot("dashboard-phone");
+      pages.browser.screenshot("dashboard-phone-regenerated");
     } finally {
       pages.browser.resize(Browser.DESKTOP);
     }

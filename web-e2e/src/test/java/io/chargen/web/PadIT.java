@@ -192,7 +192,7 @@ class PadIT {
     } finally {
       pages.browser.resize(Browser.DESKTOP);
     }
-    for (String url : List.of(pages.system.padUrl(), pages.system.dashboardUrl())) {
+    for (String url : List.of(pages.padUrl(), pages.dashboardUrl())) {
       page().get(url);
       List<WebElement> icons = page().findElements(By.cssSelector("link[rel~='icon']"));
       soft.assertThat(icons).as("an icon on " + url + ", so no /favicon.ico is asked for").isNotEmpty();

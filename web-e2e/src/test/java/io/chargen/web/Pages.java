@@ -7,9 +7,11 @@ import io.chargen.model.data.PenSample;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -61,13 +63,23 @@ final class Pages implements AutoCloseable {
     return writer.sample(writerId, letter, instance);
   }
 
+  /** @return the pad, told where the dashboard is (the test system's ports are not the default 8081/8082) */
+  String padUrl() {
+    return system.padUrl() + "?dashboard=" + URLEncoder.encode(system.dashboardUrl(), StandardCharsets.UTF_8);
+  }
+
+  /** @return the dashboard, told where the pad is */
+  String dashboardUrl() {
+    return system.dashboardUrl() + "?pad=" + URLEncoder.encode(system.padUrl(), StandardCharsets.UTF_8);
+  }
+
   void openPad() {
-    page().get(system.padUrl());
+    page().get(padUrl());
     awaitConnected();
   }
 
   void openDashboard() {
-    page().get(system.dashboardUrl());
+    page().get(dashboardUrl());
     awaitConnected();
   }
 
