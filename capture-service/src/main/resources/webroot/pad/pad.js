@@ -33,7 +33,7 @@
     return {
       penSocket: capture.replace(/^http/, 'ws') + '/v1/pen',
       dashboard,
-      /** @return an open-able WebSocket to /v1/pen */
+      /** @return a WebSocket to /v1/pen */
       openPen: () => new WebSocket(capture.replace(/^http/, 'ws') + '/v1/pen'),
       /** @return the generator's concept list, or null if it cannot be had (the pad works without it) */
       concepts: async () => {
@@ -237,8 +237,10 @@
   }
 
   function teachHint() {
-    const again = state.finished && state.sentAs !== sendKey()
-      ? 'The letter on the pad was sent already; start writing to begin a new one. ' : '';
+    if (state.finished && state.sentAs === sendKey()) {
+      return 'Write the next letter: your first stroke clears the pad. (Or choose Ask to have this one named.)';
+    }
+    const again = state.finished ? 'The letter on the pad was sent already; start writing to begin a new one. ' : '';
     return again + whatTeachDoes();
   }
 
@@ -269,7 +271,9 @@
   }
 
   function askHint() {
-    const base = 'Write a letter below, then press Ask: the pad names the taught letter it looks most like.';
+    const base = state.finished && state.sentAs === sendKey()
+      ? 'Write another letter to ask again: your first stroke clears the pad.'
+      : 'Write a letter below, then press Ask: the pad names the taught letter it looks most like.';
     if (!state.concepts) {
       return base;
     }
@@ -429,6 +433,10 @@
 
   // ---- actions ---------------------------------------------------------------------------------------------
   function setMode(mode) {
+    if (mode !== state.mode) { // what was said about the other mode no longer applies
+      $('classification').hidden = true;
+      setStatus('');
+    }
     state.mode = mode;
     state.synced = false;
     markChoice('.modes:not(.small) .mode', 'mode', mode);
@@ -503,10 +511,14 @@
     updateSend();
   }
 
+  /** Shows what happened; news (ok, warn, error) is brought into view, as on a phone it sits below the pad. */
   function setStatus(text, kind) {
     const status = $('status');
     status.textContent = text;
     status.className = 'status' + (kind ? ' ' + kind : '');
+    if (kind) {
+      revealOnSmallScreens(status);
+    }
   }
 
   // ---- answers ---------------------------------------------------------------------------------------------
@@ -525,7 +537,7 @@
       + 'Scores, higher is closer (for distance methods: minus the distance):';
     $('scores').replaceChildren(...scoreRows(ranked, result.label));
     $('classification').hidden = false;
-    setStatus('Answered. Write another letter to ask again.', 'ok');
+    setStatus('Answered.', 'ok');
     revealOnSmallScreens($('classification'));
   }
 

@@ -33,6 +33,8 @@
     return {
       api,
       stream: api.replace(/^http/, 'ws') + '/v1/stream',
+      /** @return a WebSocket to /v1/stream */
+      openStream: () => new WebSocket(api.replace(/^http/, 'ws') + '/v1/stream'),
       /** @return the fetch of an API path; JSON bodies are posted */
       request: (path, body) => fetch(api + path, body === undefined ? undefined
         : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
@@ -66,7 +68,7 @@
 
   function connect() {
     setConnection('connecting', 'connecting…');
-    const socket = new WebSocket(server.stream);
+    const socket = server.openStream();
     socket.onopen = () => {
       state.retryMs = RETRY_FIRST_MS;
       setConnection('connected');
@@ -118,6 +120,10 @@
       }
     } catch (e) {
       // the feed fills from the stream; the banner already says when the service is unreachable
+    }
+    const newest = $('feed').querySelector('.cell');
+    if (newest && !state.shown) {
+      newest.click(); // something to look at at once, with its heatmaps
     }
     if (!$('feed').children.length) {
       $('feed').innerHTML = '<p class="empty">Nothing generated yet: regenerate a letter, ask for variants or a '
@@ -255,7 +261,10 @@
 
   /** Short enough for a feed cell (two lines at most); the full story is its tooltip. */
   function feedCaption(t) {
-    return letterMix(t.mix) + (t.noise > 0 ? ` \u00b7 seed ${t.seed}` : '');
+    const style = Object.keys(t.mix || {}).find((l) => l.startsWith(STYLE_PREFIX) && l !== TYPICAL);
+    const hand = !style ? '' : state.concepts.get(style)?.version > 0 ? style.slice(STYLE_PREFIX.length)
+      : `writer ${(DIGILETS_ID.exec(style.slice(STYLE_PREFIX.length)) || [])[1] || style.slice(STYLE_PREFIX.length)}`;
+    return letterMix(t.mix) + (hand ? ` (${hand})` : '') + (t.noise > 0 ? ` \u00b7 seed ${t.seed}` : '');
   }
 
   // ---- stream events ---------------------------------------------------------------------------------------
@@ -402,8 +411,9 @@
     }
     const count = Math.max(1, Math.min(12, Number($('count').value) || 1));
     const seed = Number($('seed').value) || 0;
-    const what = noise > 0 ? `${count} variants of \u201c${letter}\u201d, noise SD ${noise.toFixed(3)}`
-      : `\u201c${letter}\u201d regenerated (no noise)`;
+    const hand = $('hand').value ? ` in ${handName($('hand').value)}'s hand` : '';
+    const what = noise > 0 ? `${count} variants of \u201c${letter}\u201d${hand}, noise SD ${noise.toFixed(3)}`
+      : `\u201c${letter}\u201d${hand} regenerated (no noise)`;
     run(what, [{ body: spec({ [letter]: 1 }, noise > 0 ? count : 1, noise),
       label: (v) => noise > 0 ? `seed ${seed + v}` : letter }]);
   }
@@ -434,7 +444,7 @@
     for (let i = 0; i < GRID_STEPS; i++) {
       const wb = Math.round(1000 * i / (GRID_STEPS - 1)) / 1000;
       const mix = wb === 0 ? { [a]: 1 } : wb === 1 ? { [b]: 1 } : { [a]: 1 - wb, [b]: wb };
-      requests.push({ body: spec(mix, 1, 0), label: () => `${a}\u2192${b} ${wb.toFixed(2)}` });
+      requests.push({ body: spec(mix, 1, 0), label: () => letterMix(mix) });
     }
     run(`blend grid from \u201c${a}\u201d to \u201c${b}\u201d in ${GRID_STEPS} steps`, requests);
   }

@@ -61,6 +61,7 @@ class DashboardIT {
     new Select(element("variant-concept")).selectByValue("n");
     SoftAssertions soft = new SoftAssertions();
     element("regenerate").click();
+    pages.browser.await(SLOW, "the regenerated letter", d -> drawn("#results") == 1);
     awaitShown();
     String regenerated = element("shown-caption").getText();
     soft.assertThat(regenerated).as("caption after Regenerate").containsPattern("\\bn\\b")
@@ -152,6 +153,7 @@ class DashboardIT {
       WebElement regenerate = element("regenerate");
       pages.browser.script("arguments[0].scrollIntoView({block: 'center'});", regenerate);
       regenerate.click();
+      pages.browser.await(SLOW, "the regenerated letter", d -> drawn("#results") == 1);
       awaitShown();
       Thread.sleep(1000); // a smooth scroll takes a moment
       List<Double> shown = pages.box("#shown");
