@@ -537,7 +537,7 @@
       + 'Scores, higher is closer (for distance methods: minus the distance):';
     $('scores').replaceChildren(...scoreRows(ranked, result.label));
     $('classification').hidden = false;
-    setStatus('Answered.', 'ok');
+    setStatus(''); // the answer speaks for itself
     revealOnSmallScreens($('classification'));
   }
 
