@@ -92,8 +92,8 @@ class DashboardIT {
     soft.assertThat(cell.getDomAttribute("class")).as("a tapped feed cell").contains("selected");
 
     pages.openDashboard(); // a dashboard opened after all this
-    pages.browser.await(QUICK, "earlier trajectories in the feed of a new dashboard",
-        d -> !d.findElements(By.cssSelector("#feed .cell")).isEmpty());
+    soft.assertThatCode(() -> pages.browser.await(QUICK, "earlier trajectories in the feed of a new dashboard",
+        d -> !d.findElements(By.cssSelector("#feed .cell")).isEmpty())).doesNotThrowAnyException();
     soft.assertThat(element("feed").getText()).doesNotContain("Waiting");
     soft.assertAll();
   }
