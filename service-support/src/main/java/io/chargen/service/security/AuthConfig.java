@@ -7,8 +7,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.impl.jose.JWK;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECFieldFp;
+import java.security.spec.EllipticCurve;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -155,12 +160,32 @@ public record AuthConfig(List<PubSecKeyOptions> pemKeys, List<JsonObject> jwks, 
     if (key.containsKey("d")) {
       throw new ConfigException(at + " (kid " + key.getString("kid") + ") holds a PRIVATE key: public keys only");
     }
+    String problem;
     try {
-      new JWK(key);
+      problem = unusable(new JWK(key).publicKey());
     } catch (RuntimeException e) {
-      throw new ConfigException(at + " (kid " + key.getString("kid") + ") is not a usable key: " + rootMessage(e), e);
+      problem = rootMessage(e);
+    }
+    if (problem != null) {
+      throw new ConfigException(at + " (kid " + key.getString("kid") + ") is not a usable key: " + problem);
     }
     return key;
+  }
+
+  /** @return null if the key can verify, else why not (an EC point off its curve would fail every token) */
+  private static String unusable(PublicKey key) {
+    if (key == null) {
+      return "it holds no public key";
+    }
+    if (key instanceof ECPublicKey ec) {
+      EllipticCurve curve = ec.getParams().getCurve();
+      BigInteger p = ((ECFieldFp) curve.getField()).getP();
+      BigInteger x = ec.getW().getAffineX();
+      BigInteger y = ec.getW().getAffineY();
+      BigInteger right = x.pow(3).add(curve.getA().multiply(x)).add(curve.getB()).mod(p);
+      return y.pow(2).mod(p).equals(right) ? null : "its point (x, y) is not on curve " + ec.getParams();
+    }
+    return null;
   }
 
   private static String rootMessage(Throwable e) {

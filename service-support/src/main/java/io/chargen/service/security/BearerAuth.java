@@ -3,10 +3,10 @@ package io.chargen.service.security;
 import io.chargen.service.security.Access.Decision;
 import io.chargen.service.security.Access.Verification;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.AuthenticationHandler;
 import java.util.Optional;
 
 /**
@@ -15,7 +15,9 @@ import java.util.Optional;
  * {@link TokenVerifier}, decides with {@link Access#decide} and either stores the {@link Caller} for the next handlers
  * ({@link #caller}) or answers 401/403 with {@code {"error": message}} and an RFC 6750 {@code WWW-Authenticate}
  * header. Body-level checks (the writer name in the input) call {@link #permits} once the body is parsed.
- * Mount it after the {@link OriginGuard} (preflights carry no token) and before the routes it protects.
+ * Mount it after the {@link OriginGuard} (preflights carry no token) and on its own route before the
+ * {@code BodyHandler}'s, so that no body is read for a caller without a token (Vert.x Web puts a body handler before
+ * an authentication handler on one route).
  */
 public final class BearerAuth {
   private static final String CALLER_KEY = "chargen.caller";
@@ -33,7 +35,7 @@ public final class BearerAuth {
    * @param more other roles they accept
    * @return a handler letting through only callers with one of the roles
    */
-  public Handler<RoutingContext> require(Role first, Role... more) {
+  public AuthenticationHandler require(Role first, Role... more) {
     Access.Request request = Access.Request.needing(first, more);
     return ctx -> {
       HttpServerRequest http = ctx.request();

@@ -3,11 +3,11 @@ package io.chargen.service.security;
 import io.chargen.model.Names;
 import io.chargen.service.ConfigException;
 import io.chargen.service.Env;
-import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.CorsHandler;
+import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -27,7 +27,7 @@ import java.util.Set;
  * <p>Same origin is judged by host and port against the {@code Host} header, the port defaulting by the origin's
  * scheme: behind a TLS-terminating Ingress the service sees plain HTTP while the page is {@code https://}.
  */
-public final class OriginGuard implements Handler<RoutingContext> {
+public final class OriginGuard implements SecurityPolicyHandler {
   /** Comma-separated origins allowed besides the service's own; empty by default. */
   public static final String ALLOWED_ORIGINS = "CHARGEN_ALLOWED_ORIGINS";
   /** How long a browser may cache a preflight answer: ten minutes. */
