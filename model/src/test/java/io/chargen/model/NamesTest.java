@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NamesTest {
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"a", "n", "z9", "ä", "ß", "ж", "λ", "א", "ب", "字", "あ", "한", "क्ष", "किरण", "x_1", "o-2"})
+  @ValueSource(strings = {"a", "n", "z9", "ä", "ß", "ж", "λ", "א", "ب", "字", "あ", "한", "क्ष", "किरण", "x_1",
+      "o-2"})
   @DisplayName("letters and digits of any script, '-' and '_' are labels")
   void acceptsLabels(String label) {
     assertThat(Names.label("label", label)).isEqualTo(label);
@@ -50,7 +51,8 @@ class NamesTest {
   @Test
   @DisplayName("a label of 9 characters is refused as TOO_LONG, naming the bound")
   void longLabel() {
-    refused(() -> Names.label("label", "abcdefghi"), Problem.TOO_LONG, "label \"abcdefghi\" has 9 characters; at most 8");
+    refused(() -> Names.label("label", "abcdefghi"), Problem.TOO_LONG,
+        "label \"abcdefghi\" has 9 characters; at most 8");
   }
 
   @Test
@@ -71,7 +73,8 @@ class NamesTest {
   @Test
   @DisplayName("an emoji is refused as NOT_ALLOWED")
   void emojiRefused() {
-    refused(() -> Names.writer("writer", "ann\uD83D\uDE00"), Problem.NOT_ALLOWED, "U+1F600 GRINNING FACE at position 4");
+    refused(() -> Names.writer("writer", "ann\uD83D\uDE00"), Problem.NOT_ALLOWED,
+        "U+1F600 GRINNING FACE at position 4");
   }
 
   @Test
