@@ -112,7 +112,8 @@ public final class BearerAuth {
           : new Verification.Invalid("the Authorization header is not 'Bearer <token>'"));
     }
     return verifier.verify(token.get()).<Verification>map(Verification.Valid::new)
-        .otherwise(e -> new Verification.Invalid(e.getMessage()));
+        .otherwise(e -> new Verification.Invalid(e instanceof InvalidTokenException ? e.getMessage()
+            : "the bearer token could not be verified (" + e.getClass().getSimpleName() + ")"));
   }
 
   private static Optional<String> token(HttpServerRequest http) {

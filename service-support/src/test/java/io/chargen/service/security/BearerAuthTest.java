@@ -45,8 +45,8 @@ class BearerAuthTest {
     router.get("/v1/concepts").handler(auth.require(Role.DASHBOARD, Role.ADMIN))
         .handler(ctx -> ctx.end(BearerAuth.caller(ctx).tenant()));
     router.route("/v1/stream").handler(auth.require(Role.DASHBOARD))
-        .handler(ctx -> ctx.request().toWebSocket().onSuccess(ws -> ws.writeTextMessage(
-            "hello " + BearerAuth.caller(ctx).tenant())));
+        .handler(ctx -> ctx.request().toWebSocket().onSuccess(ws -> ws.textMessageHandler(text ->
+            ws.writeTextMessage(text + " " + BearerAuth.caller(ctx).tenant()))));
     probe = new HttpProbe(vertx, router);
   }
 
@@ -124,7 +124,8 @@ class BearerAuthTest {
     assertThat(ws.subProtocol()).isEqualTo(WebSocketTokens.SUBPROTOCOL);
     String[] first = new String[1];
     ws.textMessageHandler(text -> first[0] = text);
-    io.chargen.service.Await.until(java.time.Duration.ofSeconds(5), "first frame", () -> first[0] != null);
+    ws.writeTextMessage("hello");
+    io.chargen.service.Await.until(java.time.Duration.ofSeconds(10), "the echo", () -> first[0] != null);
     assertThat(first[0]).isEqualTo("hello school-1");
     TestTokens.await(ws.close());
   }
