@@ -27,8 +27,10 @@
   const server = (() => {
     const capture = params.get('api') || (location.protocol.startsWith('http') ? location.origin
       : 'http://localhost:8081');
-    const dashboard = params.get('dashboard') || `${location.protocol === 'https:' ? 'https' : 'http'}://`
-      + `${location.hostname || 'localhost'}:8082/dashboard/`;
+    // ./chargen up serves the pad on 8081 and the dashboard on 8082; behind an Ingress both share one origin.
+    const dashboard = params.get('dashboard') || (location.port === '8081' || !location.host
+      ? `${location.protocol === 'https:' ? 'https' : 'http'}://${location.hostname || 'localhost'}:8082/dashboard/`
+      : `${location.origin}/dashboard/`);
     const generator = new URL(dashboard, location.href).origin;
     return {
       penSocket: capture.replace(/^http/, 'ws') + '/v1/pen',

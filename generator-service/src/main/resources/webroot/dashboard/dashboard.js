@@ -28,8 +28,10 @@
   const server = (() => {
     const api = params.get('api') || (location.protocol.startsWith('http') ? location.origin
       : 'http://localhost:8082');
-    const pad = params.get('pad') || `${location.protocol === 'https:' ? 'https' : 'http'}://`
-      + `${location.hostname || 'localhost'}:8081/pad/`;
+    // ./chargen up serves the dashboard on 8082 and the pad on 8081; behind an Ingress both share one origin.
+    const pad = params.get('pad') || (location.port === '8082' || !location.host
+      ? `${location.protocol === 'https:' ? 'https' : 'http'}://${location.hostname || 'localhost'}:8081/pad/`
+      : `${location.origin}/pad/`);
     return {
       api,
       stream: api.replace(/^http/, 'ws') + '/v1/stream',
