@@ -58,7 +58,7 @@ class DashboardIT {
   void captionsAndFeed() {
     pages.openDashboard();
     awaitConcept("n");
-    new Select(element("variant-concept")).selectByValue("n");
+    pages.choose("variant-concept", "n");
     SoftAssertions soft = new SoftAssertions();
     element("regenerate").click();
     pages.browser.await(SLOW, "the regenerated letter", d -> drawn("#results") == 1);
@@ -73,8 +73,8 @@ class DashboardIT {
     soft.assertThat(variant).as("caption after Variants").containsPattern("\\bn\\b")
         .doesNotContainPattern("seed.*seed");
 
-    new Select(element("grid-a")).selectByValue("n");
-    new Select(element("grid-b")).selectByValue("u");
+    pages.choose("grid-a", "n");
+    pages.choose("grid-b", "u");
     element("grid").click();
     pages.browser.await(SLOW, "the blend grid", d -> drawn("#results") == GRID_STEPS);
     pages.browser.await(QUICK, "the grid in the feed", d -> drawn("#feed") >= GRID_STEPS);
@@ -149,7 +149,7 @@ class DashboardIT {
     try {
       pages.openDashboard();
       awaitConcept("n");
-      new Select(element("variant-concept")).selectByValue("n");
+      pages.choose("variant-concept", "n");
       WebElement regenerate = element("regenerate");
       pages.browser.script("arguments[0].scrollIntoView({block: 'center'});", regenerate);
       regenerate.click();

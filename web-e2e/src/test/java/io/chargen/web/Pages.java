@@ -18,6 +18,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * What the page tests share: the whole system, one headless browser, a held-out writer's real letters, and the
@@ -157,6 +158,14 @@ final class Pages implements AutoCloseable {
       }
     }
     return 0;
+  }
+
+  /** Chooses the option of a select; the pages re-render their selects on concept events, so a stale one is retried. */
+  void choose(String selectId, String value) {
+    browser.await(QUICK, value + " chosen in #" + selectId, d -> {
+      new Select(d.findElement(By.id(selectId))).selectByValue(value);
+      return value.equals(d.findElement(By.id(selectId)).getDomProperty("value"));
+    });
   }
 
   String status() {

@@ -101,8 +101,8 @@ class WebPagesIT {
     WebDriver page = browser.driver();
     pages.openDashboard();
     browser.await(QUICK, "concepts to load", d -> !d.findElements(By.cssSelector(".concept")).isEmpty());
-    new Select(page.findElement(By.id("grid-a"))).selectByValue(OTHER);
-    new Select(page.findElement(By.id("grid-b"))).selectByValue(String.valueOf(LETTER));
+    pages.choose("grid-a", OTHER);
+    pages.choose("grid-b", String.valueOf(LETTER));
     Select hand = new Select(page.findElement(By.id("hand")));
     assertThat(page.findElement(By.id("hand-row")).isDisplayed()).as("the default model has writers' hands").isTrue();
     assertThat(hand.getFirstSelectedOption().getText()).isEqualTo("typical (default)");
