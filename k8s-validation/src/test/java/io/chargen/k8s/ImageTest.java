@@ -22,7 +22,7 @@ class ImageTest {
     assertThat(code.jarName()).as("shaded jar name of %s-service (the Dockerfile copies <module>.jar)", service)
         .contains(service + "-service");
     assertThat(Kustomize.render(overlay).container(service).getImage()).as("[%s] image of %s", overlay, service)
-        .contains("/" + service + "-service:");
+        .containsPattern("/" + service + "-service[:@]");
     Map<String, String> env = Kustomize.render(overlay).environment(service);
     if (env.containsKey("CHARGEN_MODEL")) {
       assertThat(dockerfile).as("the Dockerfile copies the model to CHARGEN_MODEL of %s", service)
