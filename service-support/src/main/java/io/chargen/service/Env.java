@@ -42,7 +42,7 @@ public final class Env {
    * @return the trimmed value or the fallback
    */
   public String string(String name, String fallback) {
-    defaults.put(name, fallback);
+    defaults.put(name, fallback == null ? "" : fallback);
     String value = variables.get(name);
     return value == null || value.isBlank() ? fallback : value.trim();
   }
