@@ -46,6 +46,14 @@ public final class FastBackend implements Backend {
     this(VECTORISED);
   }
 
+  /**
+   * @return this backend on the per-sequence scalar loops it ran before issue 14 (its fallback), for side-by-side
+   *     benchmarks and checks
+   */
+  public static FastBackend scalarLoops() {
+    return new FastBackend(false);
+  }
+
   /** @param vectorised whether to use the vectorised kernel (tests compare both) */
   FastBackend(boolean vectorised) {
     if (vectorised && !VECTORISED) {
