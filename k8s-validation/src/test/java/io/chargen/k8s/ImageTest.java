@@ -18,7 +18,8 @@ class ImageTest {
     ServiceCode code = ServiceDeploymentsTest.codeOf(service);
     String dockerfile = Repository.read(Repository.root().resolve(DOCKERFILE));
     assertThat(dockerfile).contains("FROM eclipse-temurin:17-jre", "COPY ${SERVICE}/target/${SERVICE}.jar",
-        "-XX:MaxRAMPercentage=", "-XX:+ExitOnOutOfMemoryError", "USER 10001");
+        "-XX:MaxRAMPercentage=", "-XX:+ExitOnOutOfMemoryError", "USER 10001",
+        "\"--add-modules\", \"jdk.incubator.vector\"");
     assertThat(code.jarName()).as("shaded jar name of %s-service (the Dockerfile copies <module>.jar)", service)
         .contains(service + "-service");
     assertThat(Kustomize.render(overlay).container(service).getImage()).as("[%s] image of %s", overlay, service)
