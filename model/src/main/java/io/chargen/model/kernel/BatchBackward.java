@@ -3,6 +3,7 @@ package io.chargen.model.kernel;
 import io.chargen.model.StrokeSequence;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Backpropagation through time of a whole batch over a {@link BatchForward}, given dL/dy of every output (the caller
@@ -15,6 +16,7 @@ import jdk.incubator.vector.FloatVector;
  */
 final class BatchBackward {
   private static final int CH = StrokeSequence.CHANNELS;
+  private static final VectorSpecies<Float> S = VectorMath.SPECIES;
 
   /** Σ_t dL/da_t per sequence, plan rows × gates. */
   final float[] gateSum;
@@ -76,7 +78,7 @@ final class BatchBackward {
     for (int ch = 0; ch < CH; ch++) {
       FloatVector d = FloatVector.broadcast(VectorMath.SPECIES, dy[s * CH + ch]);
       for (int v = 0; v < p; v += Gemm.LANES) {
-        Gemm.load(w.output, ch * p + v).fma(d, Gemm.load(dh, dhBase + v)).intoArray(dh, dhBase + v);
+        FloatVector.fromArray(S, w.output, ch * p + v).fma(d, FloatVector.fromArray(S, dh, dhBase + v)).intoArray(dh, dhBase + v);
       }
     }
   }
@@ -87,16 +89,16 @@ final class BatchBackward {
     int gateBase = s * w.gates;
     float[] gates = fwd.gates;
     for (int v = 0; v < p; v += Gemm.LANES) {
-      FloatVector i = Gemm.load(gates, gateBase + v);
-      FloatVector f = Gemm.load(gates, gateBase + p + v);
-      FloatVector g = Gemm.load(gates, gateBase + 2 * p + v);
-      FloatVector o = Gemm.load(gates, gateBase + 3 * p + v);
-      FloatVector tc = Gemm.load(fwd.tanhCell, s * p + v);
-      FloatVector dhv = Gemm.load(dh, base + v);
+      FloatVector i = FloatVector.fromArray(S, gates, gateBase + v);
+      FloatVector f = FloatVector.fromArray(S, gates, gateBase + p + v);
+      FloatVector g = FloatVector.fromArray(S, gates, gateBase + 2 * p + v);
+      FloatVector o = FloatVector.fromArray(S, gates, gateBase + 3 * p + v);
+      FloatVector tc = FloatVector.fromArray(S, fwd.tanhCell, s * p + v);
+      FloatVector dhv = FloatVector.fromArray(S, dh, base + v);
       FloatVector one = FloatVector.broadcast(VectorMath.SPECIES, 1f);
-      FloatVector dcv = dhv.mul(o).mul(one.sub(tc.mul(tc))).add(Gemm.load(dc, base + v));
+      FloatVector dcv = dhv.mul(o).mul(one.sub(tc.mul(tc))).add(FloatVector.fromArray(S, dc, base + v));
       dcv.mul(f).intoArray(dc, base + v);
-      FloatVector cPrev = prev >= 0 ? Gemm.load(fwd.cell, prev * p + v) : FloatVector.zero(VectorMath.SPECIES);
+      FloatVector cPrev = prev >= 0 ? FloatVector.fromArray(S, fwd.cell, prev * p + v) : FloatVector.zero(VectorMath.SPECIES);
       dcv.mul(g).mul(i).mul(one.sub(i)).intoArray(da, gateBase + v);
       dcv.mul(cPrev).mul(f).mul(one.sub(f)).intoArray(da, gateBase + p + v);
       dcv.mul(i).mul(one.sub(g.mul(g))).intoArray(da, gateBase + 2 * p + v);
@@ -123,7 +125,7 @@ final class BatchBackward {
 
   static void add(float[] x, int xOff, float[] y, int yOff, int n) {
     for (int v = 0; v < n; v += Gemm.LANES) {
-      Gemm.load(x, xOff + v).add(Gemm.load(y, yOff + v)).intoArray(y, yOff + v);
+      FloatVector.fromArray(S, x, xOff + v).add(FloatVector.fromArray(S, y, yOff + v)).intoArray(y, yOff + v);
     }
   }
 }

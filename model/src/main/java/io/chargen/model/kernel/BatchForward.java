@@ -2,6 +2,7 @@ package io.chargen.model.kernel;
 
 import io.chargen.model.StrokeSequence;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The forward pass of a whole batch (Fabi et al. 2020, Sec. 2; PyTorch's LSTM equations, no bias, gates i, f, g, o),
@@ -11,6 +12,7 @@ import jdk.incubator.vector.FloatVector;
  */
 final class BatchForward {
   private static final int CH = StrokeSequence.CHANNELS;
+  private static final VectorSpecies<Float> S = VectorMath.SPECIES;
 
   final PackedWeights w;
   final BatchPlan plan;
@@ -54,55 +56,47 @@ final class BatchForward {
       }
       for (int b = 0; b < n; b++) {
         cellStep(s0 + b, t > 0 ? plan.start[t - 1] + b : -1);
-        outputStep(s0 + b);
       }
     }
+    outputs();
     return this;
   }
 
-  /** Gates, cell and hidden state of global row s; {@code prev} is the same sequence's row a step earlier, or -1. */
+  /**
+   * Gates, cell and hidden state of global row s; {@code prev} is the same sequence's row a step earlier, or -1. In
+   * short passes, each with one nonlinearity: a loop body with several would exceed what HotSpot inlines, and a
+   * vector that crosses a call that is not inlined is boxed on the heap.
+   */
   private void cellStep(int s, int prev) {
     int p = w.padded;
     int gateBase = s * w.gates;
+    int base = s * p;
+    VectorMath.activate(gates, gateBase, gateBase + 4 * p, gateBase + 2 * p, gateBase + 3 * p);
     for (int v = 0; v < p; v += Gemm.LANES) {
-      FloatVector i = VectorMath.sigmoid(Gemm.load(gates, gateBase + v));
-      FloatVector f = VectorMath.sigmoid(Gemm.load(gates, gateBase + p + v));
-      FloatVector g = VectorMath.tanh(Gemm.load(gates, gateBase + 2 * p + v));
-      FloatVector o = VectorMath.sigmoid(Gemm.load(gates, gateBase + 3 * p + v));
-      FloatVector c = i.mul(g);
+      FloatVector c = FloatVector.fromArray(S, gates, gateBase + v).mul(
+          FloatVector.fromArray(S, gates, gateBase + 2 * p + v));
       if (prev >= 0) {
-        c = f.fma(Gemm.load(cell, prev * p + v), c);
+        c = FloatVector.fromArray(S, gates, gateBase + p + v).fma(FloatVector.fromArray(S, cell, prev * p + v), c);
       }
-      FloatVector tc = VectorMath.tanh(c);
-      i.intoArray(gates, gateBase + v);
-      f.intoArray(gates, gateBase + p + v);
-      g.intoArray(gates, gateBase + 2 * p + v);
-      o.intoArray(gates, gateBase + 3 * p + v);
-      c.intoArray(cell, s * p + v);
-      tc.intoArray(tanhCell, s * p + v);
-      o.mul(tc).intoArray(hidden, s * p + v);
+      c.intoArray(cell, base + v);
+      c.intoArray(tanhCell, base + v);
+    }
+    VectorMath.activate(tanhCell, base, base + p, base, base + p);
+    for (int v = 0; v < p; v += Gemm.LANES) {
+      FloatVector.fromArray(S, gates, gateBase + 3 * p + v).mul(FloatVector.fromArray(S, tanhCell, base + v))
+          .intoArray(hidden, base + v);
     }
   }
 
-  /** y = W_out·h of global row s: four dot products, each summed in index order. */
-  private void outputStep(int s) {
-    int p = w.padded;
-    int hBase = s * p;
-    float y0 = 0;
-    float y1 = 0;
-    float y2 = 0;
-    float y3 = 0;
-    for (int j = 0; j < w.hidden; j++) {
-      float h = hidden[hBase + j];
-      y0 = Math.fma(w.output[j], h, y0);
-      y1 = Math.fma(w.output[p + j], h, y1);
-      y2 = Math.fma(w.output[2 * p + j], h, y2);
-      y3 = Math.fma(w.output[3 * p + j], h, y3);
+  /** y = W_out·h of every row, one product after the last step (the outputs do not feed back). */
+  private void outputs() {
+    int rows = plan.rows();
+    float[] wide = new float[rows * Gemm.LANES];
+    Gemm.multiplyAdd(Gemm.Operand.rows(hidden, 0, w.padded), w.outputT, 0, Gemm.LANES, wide, 0, Gemm.LANES, rows,
+        w.hidden, 1);
+    for (int s = 0; s < rows; s++) {
+      System.arraycopy(wide, s * Gemm.LANES, output, s * CH, CH);
     }
-    output[s * CH] = y0;
-    output[s * CH + 1] = y1;
-    output[s * CH + 2] = y2;
-    output[s * CH + 3] = y3;
   }
 
   /** @return the outputs of plan row {@code row}, its length × 4 */

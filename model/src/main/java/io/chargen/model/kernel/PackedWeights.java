@@ -24,6 +24,8 @@ final class PackedWeights {
   final float[] input;
   /** W_out: 4 rows of {@code padded}. */
   final float[] output;
+  /** W_outᵀ: H rows of one vector, the 4 outputs in its first lanes, for y = h·W_outᵀ. */
+  final float[] outputT;
 
   private PackedWeights(LstmWeights w) {
     hidden = w.hidden();
@@ -34,8 +36,12 @@ final class PackedWeights {
     recurrent = gateRows(w.wHh());
     input = gateRows(w.wIh());
     output = new float[StrokeSequence.CHANNELS * padded];
+    outputT = new float[hidden * Gemm.LANES];
     for (int ch = 0; ch < StrokeSequence.CHANNELS; ch++) {
       System.arraycopy(w.wOut(), ch * hidden, output, ch * padded, hidden);
+      for (int j = 0; j < hidden; j++) {
+        outputT[j * Gemm.LANES + ch] = w.wOut()[ch * hidden + j];
+      }
     }
   }
 
