@@ -90,6 +90,12 @@ public class KernelBenchmark {
     return InputInferenceClassifier.paper(backend, learned).classify(query, candidates);
   }
 
+  /** The same inference with one-shot learning's L-BFGS (60 evaluations) instead of 1000 Adam steps. */
+  @Benchmark
+  public Classification classifyPaperFast() {
+    return InputInferenceClassifier.fast(backend, learned).classify(query, candidates);
+  }
+
   @Benchmark
   public Gradients oneShotGradientStep() {
     return backend.gradients(learned.weights().withIdentityCodes(), learned.code("p"), query,
