@@ -45,7 +45,8 @@ final class TrainerEngine implements TrainingEngine {
   @Override
   public double trainEpoch(CharModel start, List<LabelledSequence> samples, TrainingConfig config) {
     double[] loss = {Double.NaN};
-    new Trainer(backend, config).train(start, samples, (epoch, total, batch, batches, epochLoss) -> loss[0] = epochLoss);
+    new Trainer(backend, config).train(start, samples,
+        (epoch, total, batch, batches, epochLoss) -> loss[0] = epochLoss);
     return loss[0];
   }
 }

@@ -78,7 +78,8 @@ final class BatchBackward {
     for (int ch = 0; ch < CH; ch++) {
       FloatVector d = FloatVector.broadcast(VectorMath.SPECIES, dy[s * CH + ch]);
       for (int v = 0; v < p; v += Gemm.LANES) {
-        FloatVector.fromArray(S, w.output, ch * p + v).fma(d, FloatVector.fromArray(S, dh, dhBase + v)).intoArray(dh, dhBase + v);
+        FloatVector.fromArray(S, w.output, ch * p + v).fma(d, FloatVector.fromArray(S, dh, dhBase + v))
+            .intoArray(dh, dhBase + v);
       }
     }
   }
@@ -98,7 +99,7 @@ final class BatchBackward {
       FloatVector one = FloatVector.broadcast(VectorMath.SPECIES, 1f);
       FloatVector dcv = dhv.mul(o).mul(one.sub(tc.mul(tc))).add(FloatVector.fromArray(S, dc, base + v));
       dcv.mul(f).intoArray(dc, base + v);
-      FloatVector cPrev = prev >= 0 ? FloatVector.fromArray(S, fwd.cell, prev * p + v) : FloatVector.zero(VectorMath.SPECIES);
+      FloatVector cPrev = prev >= 0 ? FloatVector.fromArray(S, fwd.cell, prev * p + v) : FloatVector.zero(S);
       dcv.mul(g).mul(i).mul(one.sub(i)).intoArray(da, gateBase + v);
       dcv.mul(cPrev).mul(f).mul(one.sub(f)).intoArray(da, gateBase + p + v);
       dcv.mul(i).mul(one.sub(g.mul(g))).intoArray(da, gateBase + 2 * p + v);

@@ -81,18 +81,28 @@ final class Gemm {
     int c1 = cOff + cStride;
     int c2 = c1 + cStride;
     int c3 = c2 + cStride;
-    FloatVector r00 = FloatVector.fromArray(S, c, cOff), r01 = FloatVector.fromArray(S, c, cOff + LANES), r02 = FloatVector.fromArray(S, c, cOff + 2 * LANES);
+    FloatVector r00 = FloatVector.fromArray(S, c, cOff);
+    FloatVector r01 = FloatVector.fromArray(S, c, cOff + LANES);
+    FloatVector r02 = FloatVector.fromArray(S, c, cOff + 2 * LANES);
     FloatVector r03 = FloatVector.fromArray(S, c, cOff + 3 * LANES);
-    FloatVector r10 = FloatVector.fromArray(S, c, c1), r11 = FloatVector.fromArray(S, c, c1 + LANES), r12 = FloatVector.fromArray(S, c, c1 + 2 * LANES);
+    FloatVector r10 = FloatVector.fromArray(S, c, c1);
+    FloatVector r11 = FloatVector.fromArray(S, c, c1 + LANES);
+    FloatVector r12 = FloatVector.fromArray(S, c, c1 + 2 * LANES);
     FloatVector r13 = FloatVector.fromArray(S, c, c1 + 3 * LANES);
-    FloatVector r20 = FloatVector.fromArray(S, c, c2), r21 = FloatVector.fromArray(S, c, c2 + LANES), r22 = FloatVector.fromArray(S, c, c2 + 2 * LANES);
+    FloatVector r20 = FloatVector.fromArray(S, c, c2);
+    FloatVector r21 = FloatVector.fromArray(S, c, c2 + LANES);
+    FloatVector r22 = FloatVector.fromArray(S, c, c2 + 2 * LANES);
     FloatVector r23 = FloatVector.fromArray(S, c, c2 + 3 * LANES);
-    FloatVector r30 = FloatVector.fromArray(S, c, c3), r31 = FloatVector.fromArray(S, c, c3 + LANES), r32 = FloatVector.fromArray(S, c, c3 + 2 * LANES);
+    FloatVector r30 = FloatVector.fromArray(S, c, c3);
+    FloatVector r31 = FloatVector.fromArray(S, c, c3 + LANES);
+    FloatVector r32 = FloatVector.fromArray(S, c, c3 + 2 * LANES);
     FloatVector r33 = FloatVector.fromArray(S, c, c3 + 3 * LANES);
     int ap = a.offset() + i * rs;
     int bp = bOff;
     for (int p = 0; p < k; p++, ap += cs, bp += bStride) {
-      FloatVector b0 = FloatVector.fromArray(S, b, bp), b1 = FloatVector.fromArray(S, b, bp + LANES), b2 = FloatVector.fromArray(S, b, bp + 2 * LANES);
+      FloatVector b0 = FloatVector.fromArray(S, b, bp);
+      FloatVector b1 = FloatVector.fromArray(S, b, bp + LANES);
+      FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * LANES);
       FloatVector b3 = FloatVector.fromArray(S, b, bp + 3 * LANES);
       FloatVector x = FloatVector.broadcast(S, ad[ap]);
       r00 = b0.fma(x, r00); r01 = b1.fma(x, r01); r02 = b2.fma(x, r02); r03 = b3.fma(x, r03);
@@ -122,14 +132,24 @@ final class Gemm {
     int c1 = cOff + cStride;
     int c2 = c1 + cStride;
     int c3 = c2 + cStride;
-    FloatVector r00 = FloatVector.fromArray(S, c, cOff), r01 = FloatVector.fromArray(S, c, cOff + LANES), r02 = FloatVector.fromArray(S, c, cOff + 2 * LANES);
-    FloatVector r10 = FloatVector.fromArray(S, c, c1), r11 = FloatVector.fromArray(S, c, c1 + LANES), r12 = FloatVector.fromArray(S, c, c1 + 2 * LANES);
-    FloatVector r20 = FloatVector.fromArray(S, c, c2), r21 = FloatVector.fromArray(S, c, c2 + LANES), r22 = FloatVector.fromArray(S, c, c2 + 2 * LANES);
-    FloatVector r30 = FloatVector.fromArray(S, c, c3), r31 = FloatVector.fromArray(S, c, c3 + LANES), r32 = FloatVector.fromArray(S, c, c3 + 2 * LANES);
+    FloatVector r00 = FloatVector.fromArray(S, c, cOff);
+    FloatVector r01 = FloatVector.fromArray(S, c, cOff + LANES);
+    FloatVector r02 = FloatVector.fromArray(S, c, cOff + 2 * LANES);
+    FloatVector r10 = FloatVector.fromArray(S, c, c1);
+    FloatVector r11 = FloatVector.fromArray(S, c, c1 + LANES);
+    FloatVector r12 = FloatVector.fromArray(S, c, c1 + 2 * LANES);
+    FloatVector r20 = FloatVector.fromArray(S, c, c2);
+    FloatVector r21 = FloatVector.fromArray(S, c, c2 + LANES);
+    FloatVector r22 = FloatVector.fromArray(S, c, c2 + 2 * LANES);
+    FloatVector r30 = FloatVector.fromArray(S, c, c3);
+    FloatVector r31 = FloatVector.fromArray(S, c, c3 + LANES);
+    FloatVector r32 = FloatVector.fromArray(S, c, c3 + 2 * LANES);
     int ap = a.offset() + i * rs;
     int bp = bOff;
     for (int p = 0; p < k; p++, ap += cs, bp += bStride) {
-      FloatVector b0 = FloatVector.fromArray(S, b, bp), b1 = FloatVector.fromArray(S, b, bp + LANES), b2 = FloatVector.fromArray(S, b, bp + 2 * LANES);
+      FloatVector b0 = FloatVector.fromArray(S, b, bp);
+      FloatVector b1 = FloatVector.fromArray(S, b, bp + LANES);
+      FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * LANES);
       FloatVector x = FloatVector.broadcast(S, ad[ap]);
       r00 = b0.fma(x, r00); r01 = b1.fma(x, r01); r02 = b2.fma(x, r02);
       x = FloatVector.broadcast(S, ad[ap + rs]);
@@ -150,7 +170,9 @@ final class Gemm {
     float[] ad = a.data();
     int rs = a.rowStride();
     int cs = a.columnStride();
-    FloatVector r0 = FloatVector.fromArray(S, c, cOff), r1 = FloatVector.fromArray(S, c, cOff + cStride), r2 = FloatVector.fromArray(S, c, cOff + 2 * cStride);
+    FloatVector r0 = FloatVector.fromArray(S, c, cOff);
+    FloatVector r1 = FloatVector.fromArray(S, c, cOff + cStride);
+    FloatVector r2 = FloatVector.fromArray(S, c, cOff + 2 * cStride);
     FloatVector r3 = FloatVector.fromArray(S, c, cOff + 3 * cStride);
     int ap = a.offset() + i * rs;
     int bp = bOff;
@@ -175,7 +197,9 @@ final class Gemm {
   private static void tile1x4(Operand a, int i, float[] b, int bOff, int bStride, float[] c, int cOff, int k) {
     float[] ad = a.data();
     int cs = a.columnStride();
-    FloatVector r0 = FloatVector.fromArray(S, c, cOff), r1 = FloatVector.fromArray(S, c, cOff + LANES), r2 = FloatVector.fromArray(S, c, cOff + 2 * LANES);
+    FloatVector r0 = FloatVector.fromArray(S, c, cOff);
+    FloatVector r1 = FloatVector.fromArray(S, c, cOff + LANES);
+    FloatVector r2 = FloatVector.fromArray(S, c, cOff + 2 * LANES);
     FloatVector r3 = FloatVector.fromArray(S, c, cOff + 3 * LANES);
     FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
     int ap = a.offset() + i * a.rowStride();
@@ -210,7 +234,9 @@ final class Gemm {
   private static void tile1x3(Operand a, int i, float[] b, int bOff, int bStride, float[] c, int cOff, int k) {
     float[] ad = a.data();
     int cs = a.columnStride();
-    FloatVector r0 = FloatVector.fromArray(S, c, cOff), r1 = FloatVector.fromArray(S, c, cOff + LANES), r2 = FloatVector.fromArray(S, c, cOff + 2 * LANES);
+    FloatVector r0 = FloatVector.fromArray(S, c, cOff);
+    FloatVector r1 = FloatVector.fromArray(S, c, cOff + LANES);
+    FloatVector r2 = FloatVector.fromArray(S, c, cOff + 2 * LANES);
     FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0;
     int ap = a.offset() + i * a.rowStride();
     int bp = bOff;

@@ -5,9 +5,10 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The LSTM's nonlinearities on arrays, whole vectors of floats at a time, from multiplications, additions, fused multiply-adds and one
- * division only. So they are exact functions of their input on every machine and every vector width (IEEE 754 float
- * arithmetic), unlike the JDK's {@code VectorOperators.EXP}, whose accuracy and bits are left to the platform.
+ * The LSTM's nonlinearities on arrays, whole vectors of floats at a time, from multiplications, additions, fused
+ * multiply-adds and one division only. So they are exact functions of their input on every machine and every vector
+ * width (IEEE 754 float arithmetic), unlike the JDK's {@code VectorOperators.EXP}, whose accuracy and bits are left to
+ * the platform.
  *
  * <p>exp(x) = 2^k · p(r) with x = k·ln2 + r, |r| ≤ ln2/2 and p the degree-7 Taylor polynomial (truncation error
  * below 6e-9 relative, under float's 6e-8 rounding); k is rounded by the 1.5·2²³ trick and 2^k assembled from its
