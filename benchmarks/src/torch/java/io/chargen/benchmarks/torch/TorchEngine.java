@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import io.chargen.benchmarks.TrainingEngine;
 import io.chargen.model.CharModel;
@@ -83,9 +84,16 @@ abstract class TorchEngine implements TrainingEngine {
     }
   }
 
+  private static volatile boolean threadsReported;
+
   @Override
   public double trainEpoch(CharModel start, List<LabelledSequence> samples, TrainingConfig config) {
     Engine engine = Engine.getEngine(ENGINE);
+    if (!threadsReported) {
+      threadsReported = true;
+      System.out.printf("%n[%s] PyTorch %s, %d intra-op threads%n", name(), engine.getVersion(),
+          JniUtils.getNumThreads());
+    }
     try (NDManager manager = NDManager.newBaseManager(Device.cpu(), ENGINE)) {
       Params params = new Params(manager, start.weights());
       List<Integer> order = new ArrayList<>(IntStream.range(0, samples.size()).boxed().toList());
