@@ -1,5 +1,6 @@
 package io.chargen.classifier;
 
+import io.chargen.model.Backend;
 import io.chargen.model.classify.DtwClassifier;
 import io.chargen.model.classify.InputInferenceClassifier;
 import io.chargen.model.classify.ShapeDtwClassifier;
@@ -7,11 +8,12 @@ import io.chargen.model.kernel.FastBackend;
 import io.chargen.service.ConfigException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * The catalogue of classification methods selectable with {@value ClassifierConfig#METHOD}. Adding a method is one
- * line in {@link #all(int)}, e.g. {@code method("best", true, BestClassifier::new)} for a classifier built from
+ * line in {@link #all(Backend, int)}, e.g. {@code method("best", true, BestClassifier::new)} for a classifier built from
  * (model, templates).
  */
 public final class ClassifierMethods {
@@ -25,14 +27,15 @@ public final class ClassifierMethods {
   private ClassifierMethods() {}
 
   /**
+   * @param backend the network backend of the paper's method
    * @param paperSteps Adam steps of the paper's input inference (the paper: 1000)
    * @return every method, by name
    */
-  static Map<String, ClassifierMethod> all(int paperSteps) {
+  static Map<String, ClassifierMethod> all(Backend backend, int paperSteps) {
     return index(List.of(
         // Fabi et al. 2020, Sec. 3.3: infer a constant input over the candidates' codes; Adam at lr 0.01.
         new ClassifierMethod("paper", false, (model, templates) -> new InputInferenceClassifier(
-            new FastBackend(), model, paperSteps, InputInferenceClassifier.PAPER_LEARNING_RATE)),
+            backend, model, paperSteps, InputInferenceClassifier.PAPER_LEARNING_RATE)),
         // Nearest learned example under dynamic time warping (data README baseline).
         new ClassifierMethod("dtw_1nn", true, (model, templates) -> new DtwClassifier(templates)),
         // Issue 6: DTW on arc-length resampled, size-normalised shape features (docs/classification.md).
@@ -46,12 +49,28 @@ public final class ClassifierMethods {
    * @throws ConfigException naming {@value ClassifierConfig#METHOD}, the value and the known names
    */
   public static ClassifierMethod byName(String name, int paperSteps) {
-    Map<String, ClassifierMethod> methods = all(paperSteps);
+    return byName(name, new FastBackend(), paperSteps);
+  }
+
+  /**
+   * @param name a method name, case-insensitive
+   * @param backend the network backend of the paper's method (the service: the fast kernel; the command line: any)
+   * @param paperSteps Adam steps of the paper's method
+   * @return the method
+   * @throws ConfigException naming {@value ClassifierConfig#METHOD}, the value and the known names
+   */
+  public static ClassifierMethod byName(String name, Backend backend, int paperSteps) {
+    Map<String, ClassifierMethod> methods = all(backend, paperSteps);
     ClassifierMethod method = methods.get(name.trim().toLowerCase(java.util.Locale.ROOT));
     if (method == null) {
       throw new ConfigException(ClassifierConfig.METHOD + "=" + name + " is not one of " + methods.keySet());
     }
     return method;
+  }
+
+  /** @return the names of every method, sorted: what {@value ClassifierConfig#METHOD} and the CLI accept */
+  public static Set<String> names() {
+    return all(new FastBackend(), InputInferenceClassifier.PAPER_STEPS).keySet();
   }
 
   private static Map<String, ClassifierMethod> index(List<ClassifierMethod> methods) {
