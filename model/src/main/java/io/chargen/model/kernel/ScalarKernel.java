@@ -60,7 +60,8 @@ final class ScalarKernel {
     return result;
   }
 
-  private static float[] inputGradient(LstmWeights weights, float[] dz) {
+  /** dL/dx = codes·dz, K values (shared with {@link VectorKernel}). */
+  static float[] inputGradient(LstmWeights weights, float[] dz) {
     float[] dx = new float[weights.concepts()];
     for (int k = 0; k < dx.length; k++) {
       float[] code = weights.code(k);
@@ -73,7 +74,8 @@ final class ScalarKernel {
     return dx;
   }
 
-  private static float[][] codeGradients(float[] input, float[] dz) {
+  /** dL/dcodes = x ⊗ dz, K × H (shared with {@link VectorKernel}). */
+  static float[][] codeGradients(float[] input, float[] dz) {
     float[][] d = new float[input.length][dz.length];
     for (int k = 0; k < input.length; k++) {
       for (int j = 0; j < dz.length; j++) {

@@ -50,8 +50,9 @@ final class VectorKernel {
     boolean inputSide = parts.contains(GradientPart.INPUT) || parts.contains(GradientPart.PROJECTED_INPUT)
         || parts.contains(GradientPart.INPUT_WEIGHTS);
     float[] dz = inputSide ? Arrays.copyOf(g.projectedInputGradients(), w.hidden) : null;
-    float[] dx = parts.contains(GradientPart.INPUT) ? inputGradient(weights, dz) : null;
-    float[][] codes = parts.contains(GradientPart.INPUT_WEIGHTS) ? outer(sequence.input(), dz) : null;
+    float[] dx = parts.contains(GradientPart.INPUT) ? ScalarKernel.inputGradient(weights, dz) : null;
+    float[][] codes = parts.contains(GradientPart.INPUT_WEIGHTS) ? ScalarKernel.codeGradients(sequence.input(), dz)
+        : null;
     boolean recurrent = parts.contains(GradientPart.RECURRENT_WEIGHTS);
     return new Gradients(g.loss[0], dx, parts.contains(GradientPart.PROJECTED_INPUT) ? dz : null, codes,
         recurrent ? unpadGateRows(w, g.inputWeightGradient()) : null,
@@ -111,29 +112,6 @@ final class VectorKernel {
       total[i] += part[i];
     }
     return total;
-  }
-
-  private static float[] inputGradient(LstmWeights weights, float[] dz) {
-    float[] dx = new float[weights.concepts()];
-    for (int k = 0; k < dx.length; k++) {
-      float[] code = weights.code(k);
-      double sum = 0;
-      for (int j = 0; j < dz.length; j++) {
-        sum += code[j] * dz[j];
-      }
-      dx[k] = (float) sum;
-    }
-    return dx;
-  }
-
-  private static float[][] outer(float[] input, float[] dz) {
-    float[][] d = new float[input.length][dz.length];
-    for (int k = 0; k < input.length; k++) {
-      for (int j = 0; j < dz.length; j++) {
-        d[k][j] = input[k] * dz[j];
-      }
-    }
-    return d;
   }
 
   /** gates × padded (rows at padded positions) → 4H × H. */
