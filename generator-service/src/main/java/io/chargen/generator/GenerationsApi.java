@@ -30,6 +30,9 @@ final class GenerationsApi {
   private static final int UNAVAILABLE = 503;
   /** Largest request body: a mix of every concept with long labels is far below 64 KiB. */
   private static final long MAX_BODY_BYTES = 64 * 1024;
+  /** Trajectories a dashboard just opened gets for its live feed (its feed keeps 30), and the most it may ask. */
+  private static final int RECENT_DEFAULT = 30;
+  private static final int RECENT_MAX = GenerationCache.MAX_REQUESTS;
   /** Where the dashboard is served: plain HTML, JS and CSS using this API. */
   static final String DASHBOARD = "/dashboard/";
 
@@ -51,6 +54,7 @@ final class GenerationsApi {
   void mount(Router router) {
     router.post("/v1/generations").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
     router.post("/v1/generations").handler(this::create);
+    router.get("/v1/generations").handler(this::recent);
     router.get("/v1/generations/:id").handler(this::get);
     router.get("/v1/concepts").handler(this::concepts);
     router.route("/v1/stream").handler(ctx -> ctx.request().toWebSocket()
@@ -99,19 +103,41 @@ final class GenerationsApi {
             + GenerationCache.MAX_REQUESTS + " requests)"));
   }
 
-  /** Every concept the model can generate: the base labels, and learned ones with their latest version. */
+  /** The newest trajectories, for the live feed of a dashboard just opened. */
+  private void recent(RoutingContext ctx) {
+    String limit = ctx.queryParams().get("limit");
+    int n;
+    try {
+      n = limit == null ? RECENT_DEFAULT : Integer.parseInt(limit);
+    } catch (NumberFormatException e) {
+      n = 0;
+    }
+    if (n < 1 || n > RECENT_MAX) {
+      ServiceHttp.badRequest(ctx, "limit = " + limit + " is not an integer in 1.." + RECENT_MAX);
+      return;
+    }
+    ServiceHttp.json(ctx, new JsonObject().put("trajectories", cache.recent(n)));
+  }
+
+  /**
+   * Every concept the model can generate: the base labels, and learned ones with their latest version. Readable from
+   * any origin (the capture pad, served by another service, asks which letters teach a hand); it is public anyway.
+   */
   private void concepts(RoutingContext ctx) {
+    ctx.response().putHeader("access-control-allow-origin", "*");
     if (!store.isReady()) {
       ServiceHttp.error(ctx, UNAVAILABLE, "the concept store is still reading chargen.concepts");
       return;
     }
     ConceptState state = store.state();
-    CharModel model = store.model();
+    CharModel base = state.base().model();
     JsonArray concepts = new JsonArray();
-    for (String label : model.concepts().labels()) {
+    for (String label : store.model().concepts().labels()) {
       long version = state.latestVersion(label);
+      boolean style = ConceptSet.isStyle(label);
       concepts.add(new JsonObject().put("label", label).put("version", version).put("learned", version > 0)
-          .put("kind", ConceptSet.isStyle(label) ? "style" : "letter"));
+          .put("trained", style ? base.concepts().labels().contains(label) : base.naturalLength(label).isPresent())
+          .put("kind", style ? "style" : "letter"));
     }
     ServiceHttp.json(ctx, new JsonObject().put("model_id", state.base().id()).put("concepts", concepts));
   }
