@@ -73,6 +73,8 @@ final class EvaluateCommand implements Callable<Integer> {
     Map<String, PaperProtocol.ClassifierFactory> classifiers = new LinkedHashMap<>();
     classifiers.put("paper", (model, templates) -> new InputInferenceClassifier(backend, model, classifySteps,
         InputInferenceClassifier.PAPER_LEARNING_RATE));
+    // issue 14: the same inference with one-shot learning's L-BFGS (60 evaluations) instead of 1000 Adam steps
+    classifiers.put("paper_fast", (model, templates) -> InputInferenceClassifier.fast(backend, model));
     classifiers.put("dtw_1nn", (model, templates) -> new DtwClassifier(templates));
     // issue 6: the best one-shot classifier measured (docs/classification.md)
     classifiers.put("best", (model, templates) -> ShapeDtwClassifier.oneShot(templates));
