@@ -48,6 +48,10 @@ final class RecordAttempts {
    * @return completes once the record is processed or dead-lettered; fails on a fatal error or when stopping
    */
   Future<Void> process(ConsumerRecord<String, byte[]> record) {
+    if (record.value() == null) { // a tombstone on an input topic can never be processed: no retries
+      return onFailure(record, 1, new BadRecordException("value is null (a tombstone); " + record.topic()
+          + " carries messages, never deletions"));
+    }
     return attempt(record, 1);
   }
 
