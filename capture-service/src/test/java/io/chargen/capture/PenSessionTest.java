@@ -18,10 +18,12 @@ class PenSessionTest {
   private final List<JsonObject> pushed = new ArrayList<>();
   private final QueryResults results = new QueryResults();
   private final CaptureMetrics metrics = new CaptureMetrics(new SimpleMeterRegistry());
-  private final PenSession session = new PenSession(new PenInputValidator(), new CaptureProcessor(r -> {
+  private boolean ready = true;
+  private final CaptureSubmissions submissions = new CaptureSubmissions(new CaptureProcessor(r -> {
     sent.add(r);
     return Future.succeededFuture();
-  }, results, metrics, Clock.systemUTC(), () -> "q-" + sent.size()), results, metrics, pushed::add);
+  }, results, metrics, Clock.systemUTC(), () -> "q-" + sent.size()), results, metrics, () -> ready);
+  private final PenSession session = new PenSession(new PenInputValidator(), submissions, metrics, pushed::add);
 
   @Test
   @DisplayName("ask mode: points in several messages are published once at end, and the answer is pushed")
@@ -75,5 +77,57 @@ class PenSessionTest {
             e -> assertThat(e).contains("mode", "\"draw\""),
             e -> assertThat(e).contains("label", "\"toolonglabel\""),
             e -> assertThat(e).contains("points", "empty"));
+  }
+
+  @Test
+  @DisplayName("a query the classifier dead-letters is pushed as an error with its id and reason")
+  void pushesFailure() {
+    session.onMessage("{\"type\":\"begin\",\"mode\":\"ask\"}");
+    session.onMessage(new JsonObject().put("type", "points").put("points", PenInputs.points()).encode());
+    session.onMessage("{\"type\":\"end\"}");
+    results.failed("q-0", "gave up after 5 attempts: no concepts learned yet");
+    assertThat(pushed).extracting(m -> m.getString("type")).containsExactly("accepted", "error");
+    assertThat(pushed.get(1).getString("id")).isEqualTo("q-0");
+    assertThat(pushed.get(1).getString("error")).contains("no concepts learned yet");
+  }
+
+  @Test
+  @DisplayName("while Kafka is unreachable nothing is published and the client is told so")
+  void refusesWhileDown() {
+    ready = false;
+    session.onMessage("{\"type\":\"begin\",\"mode\":\"ask\"}");
+    session.onMessage(new JsonObject().put("type", "points").put("points", PenInputs.points()).encode());
+    session.onMessage("{\"type\":\"end\"}");
+    assertThat(sent).isEmpty();
+    assertThat(pushed).singleElement().satisfies(m -> assertThat(m.getString("error")).contains("cannot reach Kafka"));
+  }
+
+  @Test
+  @DisplayName("past the backlog bound, queries are refused until the classifier catches up")
+  void refusesPastBacklog() {
+    for (int i = 0; i < CaptureSubmissions.MAX_PENDING_QUERIES; i++) {
+      results.pending("old-" + i);
+    }
+    session.onMessage("{\"type\":\"begin\",\"mode\":\"ask\"}");
+    session.onMessage(new JsonObject().put("type", "points").put("points", PenInputs.points()).encode());
+    session.onMessage("{\"type\":\"end\"}");
+    assertThat(sent).isEmpty();
+    assertThat(pushed).singleElement().satisfies(m -> assertThat(m.getString("error")).contains("wait for "
+        + "classification"));
+    results.answered(QueryResultsTest.result("old-0"));
+    session.onMessage(new JsonObject().put("type", "points").put("points", PenInputs.points()).encode());
+    session.onMessage("{\"type\":\"end\"}");
+    assertThat(sent).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("unknown fields of points are not kept: a buffer holds typed points only")
+  void dropsJunkFields() {
+    session.onMessage("{\"type\":\"begin\",\"mode\":\"ask\"}");
+    JsonArray points = PenInputs.points();
+    points.getJsonObject(0).put("junk", "x".repeat(60_000));
+    session.onMessage(new JsonObject().put("type", "points").put("points", points).encode());
+    session.onMessage("{\"type\":\"end\"}");
+    assertThat(sent).singleElement().satisfies(r -> assertThat(r.value().length).isLessThan(1_000));
   }
 }

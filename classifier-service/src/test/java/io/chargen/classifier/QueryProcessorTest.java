@@ -126,7 +126,7 @@ class QueryProcessorTest {
   }
 
   static Stream<Arguments> invalidQueries() {
-    List<PenPoint> many = new ArrayList<>(Collections.nCopies(QueryProcessor.MAX_POINTS + 1, GOOD.getPoints(0)));
+    List<PenPoint> many = new ArrayList<>(Collections.nCopies(io.chargen.service.TrajectoryLimits.MAX_POINTS + 1, GOOD.getPoints(0)));
     return Stream.of(
         bad("garbage bytes", t -> new byte[] {(byte) 0xff, 0x01, 0x02}, "not a Trajectory"),
         bad("unknown schema version", t -> t.toBuilder().setSchemaVersion(99).build().toByteArray(),

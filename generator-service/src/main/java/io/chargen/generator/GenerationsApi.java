@@ -14,7 +14,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,9 @@ final class GenerationsApi {
   private static final Logger LOG = LoggerFactory.getLogger(GenerationsApi.class);
   private static final int ACCEPTED = 202;
   private static final int UNAVAILABLE = 503;
+  /** Requests accepted and not done above which new ones are refused (429): a few seconds of heavy work. */
+  static final int MAX_PENDING_REQUESTS = 200;
+  private static final int RETRY_AFTER_SECONDS = 2;
   /** Largest request body: a mix of every concept with long labels is far below 64 KiB. */
   private static final long MAX_BODY_BYTES = 64 * 1024;
   /** Where the dashboard is served: plain HTML, JS and CSS using this API. */
@@ -37,19 +41,22 @@ final class GenerationsApi {
   private final GenerationCache cache;
   private final StreamHub hub;
   private final GeneratorMetrics metrics;
-  private final Function<GenerationRequest, Future<Void>> publish;
+  private final BooleanSupplier ready;
+  private final BiFunction<GenerationRequest, Boolean, Future<Void>> publish;
 
   GenerationsApi(ConceptStore store, GenerationCache cache, StreamHub hub, GeneratorMetrics metrics,
-      Function<GenerationRequest, Future<Void>> publish) {
+      BooleanSupplier ready, BiFunction<GenerationRequest, Boolean, Future<Void>> publish) {
     this.store = store;
     this.cache = cache;
     this.hub = hub;
     this.metrics = metrics;
+    this.ready = ready;
     this.publish = publish;
   }
 
   void mount(Router router) {
-    router.post("/v1/generations").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+    // No file uploads: a multipart body would otherwise be written to file-uploads/ and never deleted.
+    router.post("/v1/generations").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     router.post("/v1/generations").handler(this::create);
     router.get("/v1/generations/:id").handler(this::get);
     router.get("/v1/concepts").handler(this::concepts);
@@ -61,8 +68,10 @@ final class GenerationsApi {
   }
 
   private void create(RoutingContext ctx) {
-    if (!store.isReady()) {
-      ServiceHttp.error(ctx, UNAVAILABLE, "the concept store is still reading chargen.concepts");
+    if (!ready.getAsBoolean()) {
+      metrics.requests(GeneratorMetrics.Outcome.REFUSED).increment();
+      ServiceHttp.unavailable(ctx, RETRY_AFTER_SECONDS, "the generator cannot reach Kafka or is still reading "
+          + "chargen.concepts (see /health); nothing was published");
       return;
     }
     GenerationSpec spec;
@@ -70,14 +79,22 @@ final class GenerationsApi {
       spec = NaturalLength.fill(GenerationJson.parse(ctx.body().asString()), store.state(),
           store.model())
           .validate(store.model().concepts());
+      GenerationBudget.check(spec, store.model().weights().hidden());
     } catch (IllegalArgumentException e) {
       metrics.requests(GeneratorMetrics.Outcome.INVALID).increment();
       ServiceHttp.badRequest(ctx, e.getMessage());
       return;
     }
+    int pending = cache.pending();
+    if (pending >= MAX_PENDING_REQUESTS) {
+      metrics.requests(GeneratorMetrics.Outcome.REFUSED).increment();
+      ServiceHttp.tooManyRequests(ctx, RETRY_AFTER_SECONDS, pending + " generation requests are waiting (bound "
+          + MAX_PENDING_REQUESTS + "); nothing was published");
+      return;
+    }
     String id = UUID.randomUUID().toString();
     cache.expect(id, spec.variants()); // a GET right after the 202 says pending, not 404
-    publish.apply(GenerationProcessor.toProto(spec, id))
+    publish.apply(GenerationProcessor.toProto(spec, id), GenerationBudget.heavy(spec, store.model().weights().hidden()))
         .onSuccess(v -> {
           metrics.requests(GeneratorMetrics.Outcome.ACCEPTED).increment();
           ctx.response().setStatusCode(ACCEPTED).putHeader("content-type", "application/json")
@@ -96,7 +113,8 @@ final class GenerationsApi {
     String id = ctx.pathParam("id");
     cache.status(id).ifPresentOrElse(json -> ServiceHttp.json(ctx, json),
         () -> ServiceHttp.notFound(ctx, "generation " + id + " is not known here (unknown, or older than the last "
-            + GenerationCache.MAX_REQUESTS + " requests)"));
+            + GenerationCache.MAX_REQUESTS + " requests, or dropped to keep the cache under "
+            + GenerationCache.MAX_BYTES / (1024 * 1024) + " MiB)"));
   }
 
   /** Every concept the model can generate: the base labels, and learned ones with their latest version. */

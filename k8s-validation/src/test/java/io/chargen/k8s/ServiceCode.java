@@ -90,9 +90,13 @@ record ServiceCode(String name, String own, String shared, String pom) {
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
-  /** @return whether the module mounts the shared router (health and metrics) or declares the route itself */
+  /**
+   * @return whether the module declares the route itself or uses the shared HTTP base (health and metrics), directly
+   *     or through the shared consuming-service assembly
+   */
   boolean serves(String route) {
-    return own.contains("\"" + route + "\"") || own.contains("ServiceHttp.router(");
+    return own.contains("\"" + route + "\"") || own.contains("ServiceHttp.router(")
+        || own.contains("new ServiceAssembly(");
   }
 
   /** @return API path literals of the module, e.g. /v1/queries, /v1/queries/:id */

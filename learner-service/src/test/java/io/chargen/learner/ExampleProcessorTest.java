@@ -51,7 +51,7 @@ class ExampleProcessorTest {
     assertThat(c.getMseAfter()).isLessThanOrEqualTo(c.getMseBefore());
     assertThat(c.getLearnedAtMs()).isEqualTo(42);
     assertThat(state.validate(c)).isNull();
-    assertThat(io.chargen.service.ProtoSteps.fromSteps(c.getExampleList()))
+    assertThat(io.chargen.service.TrajectoryCodec.fromSteps(c.getExampleList()))
         .as("the concept carries its transformed example as the template for distance-based classifiers")
         .isEqualTo(io.chargen.model.data.Transform.apply(io.chargen.model.fixtures.RealLetters.sample(
             io.chargen.model.fixtures.RealLetters.FIRST_WRITER, 'a', 0)));
@@ -114,7 +114,7 @@ class ExampleProcessorTest {
     assertThatThrownBy(() -> processor.process(one.build().toByteArray()))
         .hasMessage("points of example ex-9 has 1 values; allowed 2..2000");
     Trajectory.Builder many = valid().clearPoints();
-    for (int i = 0; i <= ExampleProcessor.MAX_POINTS; i++) {
+    for (int i = 0; i <= io.chargen.service.TrajectoryLimits.MAX_POINTS; i++) {
       many.addPoints(point(i, i));
     }
     assertThatThrownBy(() -> processor.process(many.build().toByteArray()))
