@@ -69,7 +69,7 @@ final class LoadCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void teach(LocalSystem system, DigiletsDataset data, String writer) throws Exception {
+  static void teach(LocalSystem system, DigiletsDataset data, String writer) throws Exception {
     DemoHttp http = new DemoHttp();
     List<Character> letters = new ArrayList<>();
     for (char c = 'n'; c <= 'z'; c++) {

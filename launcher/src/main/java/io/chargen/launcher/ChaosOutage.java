@@ -1,0 +1,83 @@
+package io.chargen.launcher;
+
+import io.chargen.launcher.LocalSystem.Service;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * The broker goes away and comes back: readiness must turn DOWN within 10 s on every service, requests must fail
+ * fast with 503 meanwhile, and the services must recover without a restart.
+ */
+final class ChaosOutage {
+  private static final long POLL_MS = 250;
+  private final LocalSystem system;
+  private final ChaosHttp http = new ChaosHttp();
+
+  ChaosOutage(LocalSystem system) {
+    this.system = system;
+  }
+
+  /**
+   * @param stop stops the broker
+   * @param restart starts it again on the same port and data
+   * @param downSeconds how long it stays down
+   * @param queryBody a valid query, sent during and after the outage
+   */
+  Map<String, Object> outage(Runnable stop, Callable<?> restart, int downSeconds, String queryBody)
+      throws Exception {
+    long start = System.nanoTime();
+    stop.run();
+    Map<String, Long> downAfterMs = new LinkedHashMap<>();
+    while (downAfterMs.size() < Service.values().length && elapsedMs(start) < 30_000) {
+      for (Service s : Service.values()) {
+        if (!downAfterMs.containsKey(s.name()) && http.get(system.url(s) + "/health").status() == 503) {
+          downAfterMs.put(s.name(), elapsedMs(start));
+        }
+      }
+      Thread.sleep(POLL_MS);
+    }
+    ChaosHttp.Answer during = http.post(system.url(Service.CAPTURE) + "/v1/queries", "application/json", queryBody);
+    Thread.sleep(Math.max(0, downSeconds * 1000L - elapsedMs(start)));
+    long restarted = System.nanoTime();
+    restart.call();
+    Map<String, Long> upAfterMs = new LinkedHashMap<>();
+    while (upAfterMs.size() < Service.values().length && elapsedMs(restarted) < 60_000) {
+      for (Service s : Service.values()) {
+        if (!upAfterMs.containsKey(s.name()) && http.get(system.url(s) + "/health").status() == 200) {
+          upAfterMs.put(s.name(), elapsedMs(restarted));
+        }
+      }
+      Thread.sleep(POLL_MS);
+    }
+    ChaosHttp.Answer after = http.post(system.url(Service.CAPTURE) + "/v1/queries", "application/json", queryBody);
+    boolean answered = after.status() == 202 && answered(new io.vertx.core.json.JsonObject(after.body())
+        .getString("id"));
+    Map<String, Object> observed = new LinkedHashMap<>();
+    observed.put("health_down_after_ms", downAfterMs);
+    observed.put("post_during_outage", Map.of("status", during.status(), "ms", during.millis(),
+        "retry_after", String.valueOf(during.retryAfter())));
+    observed.put("health_up_after_restart_ms", upAfterMs);
+    observed.put("query_after_recovery_answered", answered);
+    boolean passed = downAfterMs.size() == Service.values().length
+        && downAfterMs.values().stream().allMatch(ms -> ms <= 10_000) && during.status() == 503
+        && during.millis() < 1_000 && upAfterMs.size() == Service.values().length && answered;
+    return ChaosProbes.result("broker outage", "the broker stopped for " + downSeconds + " s, then restarted on "
+        + "the same port and data; services not restarted", observed, passed);
+  }
+
+  private boolean answered(String id) throws InterruptedException {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      if (http.get(system.url(Service.CAPTURE) + "/v1/queries/" + id).status() == 200) {
+        return true;
+      }
+      Thread.sleep(POLL_MS);
+    }
+    return false;
+  }
+
+  private static long elapsedMs(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+}
