@@ -159,10 +159,11 @@ class CaptureServiceIT {
     HttpResponse<String> health = get("/health");
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(new JsonObject(health.body()).getJsonObject("checks"))
-        .isEqualTo(new JsonObject().put("classifications", "UP").put("producer", "UP"));
+        .isEqualTo(new JsonObject().put("classifications", "UP").put("kafka", "UP"));
     String metrics = get("/metrics").body();
     assertThat(metrics).contains("capture_requests_total", "capture_publish_duration_seconds",
-        "capture_websocket_sessions", "jvm_memory_used_bytes", "kafka_producer_");
+        "capture_websocket_sessions", "jvm_memory_used_bytes", "kafka_producer_",
+        "chargen_http_requests_seconds_count{method=\"GET\",route=\"/health\"");
   }
 
   private static ClassificationResult result(String id) {

@@ -35,7 +35,8 @@ public final class TrajectoryCodec {
     try {
       TrajectoryLimits.check(trajectory, labelRequired);
     } catch (IllegalArgumentException e) {
-      throw new BadRecordException("trajectory " + trajectory.getId() + ": " + e.getMessage(), e);
+      String which = trajectory.getId().isBlank() ? "" : "trajectory " + trajectory.getId() + ": ";
+      throw new BadRecordException(which + e.getMessage(), e);
     }
     return trajectory;
   }
