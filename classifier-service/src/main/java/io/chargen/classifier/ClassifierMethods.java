@@ -1,26 +1,18 @@
 package io.chargen.classifier;
 
-import io.chargen.model.classify.DtwClassifier;
-import io.chargen.model.classify.InputInferenceClassifier;
-import io.chargen.model.classify.ShapeDtwClassifier;
+import io.chargen.model.classify.ClassifierCatalogue;
 import io.chargen.model.kernel.FastBackend;
 import io.chargen.service.ConfigException;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The catalogue of classification methods selectable with {@value ClassifierConfig#METHOD}. Adding a method is one
- * line in {@link #all(int)}, e.g. {@code method("best", true, BestClassifier::new)} for a classifier built from
- * (model, templates).
+ * The methods selectable with {@value ClassifierConfig#METHOD}: those of the model's {@link ClassifierCatalogue}
+ * (which {@code chargen evaluate} measures too), on the fast backend.
  */
 public final class ClassifierMethods {
-  /**
-   * The default: shape-normalised DTW, measured on the 13 held-out writers at 96.6 % same-writer and 71.2 %
-   * cross-writer, against 82.5 % / 47.4 % for plain DTW-1NN and 18–29 % for the paper's inference
-   * (docs/classification.md).
-   */
-  public static final String DEFAULT = "best";
+  /** The default, {@link ClassifierCatalogue#DEFAULT}. */
+  public static final String DEFAULT = ClassifierCatalogue.DEFAULT;
 
   private ClassifierMethods() {}
 
@@ -29,14 +21,10 @@ public final class ClassifierMethods {
    * @return every method, by name
    */
   static Map<String, ClassifierMethod> all(int paperSteps) {
-    return index(List.of(
-        // Fabi et al. 2020, Sec. 3.3: infer a constant input over the candidates' codes; Adam at lr 0.01.
-        new ClassifierMethod("paper", false, (model, templates) -> new InputInferenceClassifier(
-            new FastBackend(), model, paperSteps, InputInferenceClassifier.PAPER_LEARNING_RATE)),
-        // Nearest learned example under dynamic time warping (data README baseline).
-        new ClassifierMethod("dtw_1nn", true, (model, templates) -> new DtwClassifier(templates)),
-        // Issue 6: DTW on arc-length resampled, size-normalised shape features (docs/classification.md).
-        new ClassifierMethod("best", true, (model, templates) -> ShapeDtwClassifier.oneShot(templates))));
+    Map<String, ClassifierMethod> byName = new TreeMap<>();
+    ClassifierCatalogue.all(new FastBackend(), paperSteps).forEach((name, m) ->
+        byName.put(name, new ClassifierMethod(name, m.needsTemplates(), m.factory()::create)));
+    return byName;
   }
 
   /**
@@ -52,11 +40,5 @@ public final class ClassifierMethods {
       throw new ConfigException(ClassifierConfig.METHOD + "=" + name + " is not one of " + methods.keySet());
     }
     return method;
-  }
-
-  private static Map<String, ClassifierMethod> index(List<ClassifierMethod> methods) {
-    Map<String, ClassifierMethod> byName = new TreeMap<>();
-    methods.forEach(m -> byName.put(m.name(), m));
-    return byName;
   }
 }

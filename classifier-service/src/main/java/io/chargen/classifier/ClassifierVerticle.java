@@ -4,6 +4,7 @@ import io.chargen.proto.Topics;
 import io.chargen.proto.v1.ClassificationResult;
 import io.chargen.service.BaseModel;
 import io.chargen.service.ConceptStore;
+import io.chargen.service.ConceptsApi;
 import io.chargen.service.FailurePolicy;
 import io.chargen.service.RecordLoop;
 import io.chargen.service.ServiceAssembly;
@@ -11,6 +12,7 @@ import io.chargen.service.ServiceVerticle;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -57,7 +59,7 @@ public final class ClassifierVerticle extends VerticleBase implements ServiceVer
     // Queries are often sent right after their concepts: assigned partitions wait until the store caught up.
     assembly.consume(config.groupId(), new RecordLoop.Input(Topics.QUERIES.topic(), this::classify,
         MAX_POLL_RECORDS, MAX_IN_FLIGHT));
-    ConceptsApi.mount(assembly.router(), store, config.method().name());
+    ConceptsApi.mount(assembly.router(), store, new JsonObject().put("method", config.method().name()));
     return assembly.start(config.httpPort());
   }
 

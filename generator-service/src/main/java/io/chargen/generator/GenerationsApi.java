@@ -1,13 +1,9 @@
 package io.chargen.generator;
 
-import io.chargen.model.CharModel;
-import io.chargen.model.ConceptSet;
 import io.chargen.proto.v1.GenerationRequest;
-import io.chargen.service.ConceptState;
 import io.chargen.service.ConceptStore;
 import io.chargen.service.ServiceHttp;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -21,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The dashboard API: {@code POST /v1/generations} (validate, publish the request, 202 with its id),
- * {@code GET /v1/generations/{id}}, {@code GET /v1/concepts}, the {@code /v1/stream} WebSocket, and the live
+ * {@code GET /v1/generations/{id}}, the {@code /v1/stream} WebSocket ({@code GET /v1/concepts} is the shared
+ * {@code ConceptsApi}), and the live
  * dashboard at {@code /dashboard/} (static files from {@code webroot/dashboard} on the class path; {@code /}
  * redirects there).
  */
@@ -59,7 +56,6 @@ final class GenerationsApi {
     router.post("/v1/generations").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     router.post("/v1/generations").handler(this::create);
     router.get("/v1/generations/:id").handler(this::get);
-    router.get("/v1/concepts").handler(this::concepts);
     router.route("/v1/stream").handler(ctx -> ctx.request().toWebSocket()
         .onSuccess(hub::join)
         .onFailure(e -> LOG.warn("WebSocket upgrade of /v1/stream failed: {}", e.getMessage())));
@@ -115,22 +111,5 @@ final class GenerationsApi {
         () -> ServiceHttp.notFound(ctx, "generation " + id + " is not known here (unknown, or older than the last "
             + GenerationCache.MAX_REQUESTS + " requests, or dropped to keep the cache under "
             + GenerationCache.MAX_BYTES / (1024 * 1024) + " MiB)"));
-  }
-
-  /** Every concept the model can generate: the base labels, and learned ones with their latest version. */
-  private void concepts(RoutingContext ctx) {
-    if (!store.isReady()) {
-      ServiceHttp.error(ctx, UNAVAILABLE, "the concept store is still reading chargen.concepts");
-      return;
-    }
-    ConceptState state = store.state();
-    CharModel model = store.model();
-    JsonArray concepts = new JsonArray();
-    for (String label : model.concepts().labels()) {
-      long version = state.latestVersion(label);
-      concepts.add(new JsonObject().put("label", label).put("version", version).put("learned", version > 0)
-          .put("kind", ConceptSet.isStyle(label) ? "style" : "letter"));
-    }
-    ServiceHttp.json(ctx, new JsonObject().put("model_id", state.base().id()).put("concepts", concepts));
   }
 }

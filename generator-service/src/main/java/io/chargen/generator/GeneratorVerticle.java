@@ -8,6 +8,7 @@ import io.chargen.proto.v1.GenerationRequest;
 import io.chargen.service.BadRecordException;
 import io.chargen.service.BaseModel;
 import io.chargen.service.ConceptStore;
+import io.chargen.service.ConceptsApi;
 import io.chargen.service.RecordLoop;
 import io.chargen.service.ServiceAssembly;
 import io.chargen.service.ServiceVerticle;
@@ -71,6 +72,7 @@ public final class GeneratorVerticle extends VerticleBase implements ServiceVert
     assembly.consume(config.groupId(), new RecordLoop.Input(Topics.GENERATION_REQUESTS.topic(), this::generate,
         MAX_POLL_RECORDS, MAX_IN_FLIGHT));
     new GenerationsApi(store, cache, hub, metrics, assembly::ready, this::publishRequest).mount(assembly.router());
+    ConceptsApi.mount(assembly.router(), store, new JsonObject());
     return assembly.start(config.httpPort())
         .compose(v -> assembly.producer().partitionsFor(Topics.GENERATION_REQUESTS.topic()))
         .onSuccess(infos -> partitions = new RequestPartitions(infos.size()))

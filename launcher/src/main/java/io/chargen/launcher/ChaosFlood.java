@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,7 +16,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 429 with Retry-After instead of accepting what it would drop.
  */
 final class ChaosFlood {
-  private static final int SENDERS = 16;
   private final LocalSystem system;
   private final String queryBody;
   private final ChaosHttp http = new ChaosHttp();
@@ -33,25 +30,22 @@ final class ChaosFlood {
     String url = system.url(Service.CAPTURE);
     Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
     List<String> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
-    ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
+    List<java.util.concurrent.CompletableFuture<Void>> sent = new ArrayList<>();
     long start = System.nanoTime();
     long intervalNanos = 1_000_000_000L / perSecond;
     for (int i = 0; i < perSecond * seconds; i++) {
-      long due = start + i * intervalNanos;
-      long wait = due - System.nanoTime();
+      long wait = start + i * intervalNanos - System.nanoTime();
       if (wait > 0) {
         TimeUnit.NANOSECONDS.sleep(wait);
       }
-      senders.execute(() -> {
-        ChaosHttp.Answer a = http.post(url + "/v1/queries", "application/json", queryBody);
+      sent.add(http.postAsync(url + "/v1/queries", "application/json", queryBody).thenAccept(a -> {
         statuses.computeIfAbsent(a.status(), k -> new AtomicInteger()).incrementAndGet();
         if (a.status() == 202) {
           accepted.add(new JsonObject(a.body()).getString("id"));
         }
-      });
+      }));
     }
-    senders.shutdown();
-    senders.awaitTermination(2, TimeUnit.MINUTES);
+    java.util.concurrent.CompletableFuture.allOf(sent.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
     double sendSeconds = (System.nanoTime() - start) / 1e9;
     Map<String, Integer> outcome = settle(url, accepted);
     boolean passed = outcome.getOrDefault("404", 0) == 0 && outcome.getOrDefault("202", 0) == 0

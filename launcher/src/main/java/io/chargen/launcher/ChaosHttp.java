@@ -22,6 +22,16 @@ final class ChaosHttp {
         .POST(HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
+  /** @return the answer, without holding a thread while waiting (an open loop must not be paced by answers) */
+  java.util.concurrent.CompletableFuture<Answer> postAsync(String url, String contentType, String body) {
+    long start = System.nanoTime();
+    return client.sendAsync(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+        .timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
+        .handle((r, e) -> e != null ? new Answer(0, e.toString(), (System.nanoTime() - start) / 1_000_000, null)
+            : new Answer(r.statusCode(), r.body(), (System.nanoTime() - start) / 1_000_000,
+                r.headers().firstValue("retry-after").orElse(null)));
+  }
+
   Answer get(String url) {
     return send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build());
   }

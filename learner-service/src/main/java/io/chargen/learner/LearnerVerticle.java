@@ -9,12 +9,14 @@ import io.chargen.proto.v1.LearnedConcept;
 import io.chargen.service.BadRecordException;
 import io.chargen.service.BaseModel;
 import io.chargen.service.ConceptStore;
+import io.chargen.service.ConceptsApi;
 import io.chargen.service.RecordLoop;
 import io.chargen.service.ServiceAssembly;
 import io.chargen.service.ServiceVerticle;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -66,7 +68,7 @@ public final class LearnerVerticle extends VerticleBase implements ServiceVertic
         new StyleLearner(backend, config.schedule()), Clock.systemUTC());
     assembly.consume(config.groupId(), new RecordLoop.Input(Topics.EXAMPLES.topic(), this::learn, MAX_POLL_RECORDS,
         MAX_IN_FLIGHT));
-    ConceptsApi.mount(assembly.router(), store);
+    ConceptsApi.mount(assembly.router(), store, new JsonObject());
     return assembly.start(config.httpPort());
   }
 
