@@ -4,6 +4,7 @@ import io.chargen.capture.CaptureMetrics.Endpoint;
 import io.chargen.capture.CaptureMetrics.Outcome;
 import io.chargen.capture.CaptureProcessor.Kind;
 import io.chargen.service.ServiceHttp;
+import io.chargen.service.Tracing;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -68,7 +69,7 @@ final class CaptureApi {
       ServiceHttp.badRequest(ctx, e.getMessage());
       return;
     }
-    submissions.submit(kind, input, endpoint)
+    submissions.submit(kind, input, endpoint, Tracing.of(ctx))
         .onSuccess(id -> ctx.response().setStatusCode(ACCEPTED).putHeader("content-type", "application/json")
             .end(new JsonObject().put("id", id).encode()))
         .onFailure(e -> refused(ctx, e));

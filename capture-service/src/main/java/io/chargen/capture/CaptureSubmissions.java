@@ -3,6 +3,7 @@ package io.chargen.capture;
 import io.chargen.capture.CaptureMetrics.Endpoint;
 import io.chargen.capture.CaptureMetrics.Outcome;
 import io.chargen.capture.CaptureProcessor.Kind;
+import io.opentelemetry.context.Context;
 import io.vertx.core.Future;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -57,12 +58,17 @@ final class CaptureSubmissions {
    * @return the id once the broker acknowledged; fails with {@link Refused} (not published) or the send's error
    */
   Future<String> submit(Kind kind, PenInput input, Endpoint endpoint) {
+    return submit(kind, input, endpoint, Context.root());
+  }
+
+  /** As {@link #submit(Kind, PenInput, Endpoint)}, carrying the request's trace context to Kafka. */
+  Future<String> submit(Kind kind, PenInput input, Endpoint endpoint, Context trace) {
     Refused refused = refusal(kind);
     if (refused != null) {
       metrics.requests(endpoint, Outcome.REFUSED).increment();
       return Future.failedFuture(refused);
     }
-    return processor.submit(kind, input)
+    return processor.submit(kind, input, trace)
         .onSuccess(id -> metrics.requests(endpoint, Outcome.OK).increment())
         .recover(e -> {
           LOG.warn("publishing to {} failed", kind.topic(), e);

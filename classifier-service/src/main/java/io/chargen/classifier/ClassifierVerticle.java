@@ -78,15 +78,15 @@ public final class ClassifierVerticle extends VerticleBase implements ServiceVer
   private Future<Void> classify(ConsumerRecord<String, byte[]> record) {
     String position = record.topic() + "-" + record.partition() + "@" + record.offset();
     return vertx.executeBlocking(() -> processor.process(record.value()), false)
-        .compose(this::publish)
+        .compose(result -> publish(result, record))
         .onSuccess(v -> metrics.answered(position))
         .onFailure(e -> metrics.failed(position, e));
   }
 
-  private Future<Void> publish(ClassificationResult result) {
+  private Future<Void> publish(ClassificationResult result, ConsumerRecord<String, byte[]> query) {
     metrics.classified(result.getDurationMs());
     return assembly.producer().send(new ProducerRecord<>(Topics.CLASSIFICATIONS.topic(), result.getQueryId(),
-        result.toByteArray())).mapEmpty();
+        result.toByteArray()), query).mapEmpty();
   }
 
   @Override

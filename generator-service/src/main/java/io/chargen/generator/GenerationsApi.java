@@ -3,6 +3,8 @@ package io.chargen.generator;
 import io.chargen.proto.v1.GenerationRequest;
 import io.chargen.service.ConceptStore;
 import io.chargen.service.ServiceHttp;
+import io.chargen.service.Tracing;
+import io.opentelemetry.context.Context;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -10,7 +12,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.UUID;
-import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,10 +40,22 @@ final class GenerationsApi {
   private final StreamHub hub;
   private final GeneratorMetrics metrics;
   private final BooleanSupplier ready;
-  private final BiFunction<GenerationRequest, Boolean, Future<Void>> publish;
+  private final Publisher publish;
+
+  /** Publishes a validated request. */
+  @FunctionalInterface
+  interface Publisher {
+    /**
+     * @param request the request
+     * @param heavy whether it goes to the heavy lane
+     * @param trace the HTTP request's trace context, carried in the record's headers
+     * @return completes on the broker's acknowledgement
+     */
+    Future<Void> publish(GenerationRequest request, boolean heavy, Context trace);
+  }
 
   GenerationsApi(ConceptStore store, GenerationCache cache, StreamHub hub, GeneratorMetrics metrics,
-      BooleanSupplier ready, BiFunction<GenerationRequest, Boolean, Future<Void>> publish) {
+      BooleanSupplier ready, Publisher publish) {
     this.store = store;
     this.cache = cache;
     this.hub = hub;
@@ -90,7 +103,8 @@ final class GenerationsApi {
     }
     String id = UUID.randomUUID().toString();
     cache.expect(id, spec.variants()); // a GET right after the 202 says pending, not 404
-    publish.apply(GenerationProcessor.toProto(spec, id), GenerationBudget.heavy(spec, store.model().weights().hidden()))
+    publish.publish(GenerationProcessor.toProto(spec, id), GenerationBudget.heavy(spec,
+        store.model().weights().hidden()), Tracing.of(ctx))
         .onSuccess(v -> {
           metrics.requests(GeneratorMetrics.Outcome.ACCEPTED).increment();
           ctx.response().setStatusCode(ACCEPTED).putHeader("content-type", "application/json")

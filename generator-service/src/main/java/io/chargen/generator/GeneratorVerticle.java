@@ -12,6 +12,8 @@ import io.chargen.service.ConceptsApi;
 import io.chargen.service.RecordLoop;
 import io.chargen.service.ServiceAssembly;
 import io.chargen.service.ServiceVerticle;
+import io.chargen.service.Tracing;
+import io.opentelemetry.context.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -91,9 +93,11 @@ public final class GeneratorVerticle extends VerticleBase implements ServiceVert
     return assembly.httpPort();
   }
 
-  private Future<Void> publishRequest(GenerationRequest request, boolean heavy) {
-    return assembly.producer().send(new ProducerRecord<>(Topics.GENERATION_REQUESTS.topic(),
-        partitions.of(request.getId(), heavy), request.getId(), request.toByteArray())).mapEmpty();
+  private Future<Void> publishRequest(GenerationRequest request, boolean heavy, Context trace) {
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.GENERATION_REQUESTS.topic(),
+        partitions.of(request.getId(), heavy), request.getId(), request.toByteArray());
+    Tracing.inject(trace, record.headers());
+    return assembly.producer().send(record).mapEmpty();
   }
 
   /**
@@ -107,7 +111,7 @@ public final class GeneratorVerticle extends VerticleBase implements ServiceVert
             Future.failedFuture(again instanceof GenerationSpec.UnknownConceptException
                 ? new BadRecordException(again.getMessage(), again) : again))
         : Future.failedFuture(e))
-        .compose(trajectories -> Future.all(trajectories.stream().map(this::publishTrajectory).toList()))
+        .compose(trajectories -> Future.all(trajectories.stream().map(t -> publishTrajectory(t, record)).toList()))
         .mapEmpty();
   }
 
@@ -117,9 +121,9 @@ public final class GeneratorVerticle extends VerticleBase implements ServiceVert
         : vertx.executeBlocking(() -> processor.process(record.value(), store.model(), base.id()), false);
   }
 
-  private Future<Void> publishTrajectory(GeneratedTrajectory t) {
+  private Future<Void> publishTrajectory(GeneratedTrajectory t, ConsumerRecord<String, byte[]> request) {
     return assembly.producer().send(new ProducerRecord<>(Topics.GENERATIONS.topic(), t.getRequestId(),
-        t.toByteArray())).<Void>mapEmpty().onSuccess(v -> metrics.published().increment());
+        t.toByteArray()), request).<Void>mapEmpty().onSuccess(v -> metrics.published().increment());
   }
 
   @Override

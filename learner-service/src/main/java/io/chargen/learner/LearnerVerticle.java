@@ -99,17 +99,17 @@ public final class LearnerVerticle extends VerticleBase implements ServiceVertic
             metrics.examples(ExampleProcessor.Outcome.INVALID).increment();
           }
         })
-        .compose(this::publish);
+        .compose(learned -> publish(learned, record));
   }
 
-  private Future<Void> publish(Optional<LearnedConcept> learned) {
+  private Future<Void> publish(Optional<LearnedConcept> learned, ConsumerRecord<String, byte[]> example) {
     if (learned.isEmpty()) {
       metrics.examples(ExampleProcessor.Outcome.SKIPPED).increment();
       return Future.succeededFuture();
     }
     LearnedConcept concept = learned.get();
     return assembly.producer()
-        .send(new ProducerRecord<>(Topics.CONCEPTS.topic(), concept.getLabel(), concept.toByteArray()))
+        .send(new ProducerRecord<>(Topics.CONCEPTS.topic(), concept.getLabel(), concept.toByteArray()), example)
         .map(ack -> {
           store.record(concept); // before the next example of this label: it must get version + 1
           metrics.examples(ExampleProcessor.Outcome.LEARNED).increment();

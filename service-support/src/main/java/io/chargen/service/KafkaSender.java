@@ -70,6 +70,17 @@ public final class KafkaSender {
   }
 
   /**
+   * @param record a record produced because of {@code cause}
+   * @param cause the record being processed: its trace context continues in {@code record}
+   * @return as {@link #send(ProducerRecord)}
+   */
+  public Future<RecordMetadata> send(ProducerRecord<String, byte[]> record,
+      org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> cause) {
+    Tracing.carry(cause.headers(), record.headers());
+    return send(record);
+  }
+
+  /**
    * @param topic a topic
    * @return its partitions; fails when the broker cannot be reached within the producer's {@code max.block.ms}
    */

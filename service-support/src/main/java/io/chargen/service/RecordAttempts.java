@@ -1,5 +1,7 @@
 package io.chargen.service;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -23,15 +25,17 @@ final class RecordAttempts {
   private final DeadLetters deadLetters;
   private final LoopMetrics metrics;
   private final BooleanSupplier stopping;
+  private final Tracing tracing;
 
   RecordAttempts(Vertx vertx, RecordHandler handler, FailurePolicy policy, DeadLetters deadLetters,
-      LoopMetrics metrics, BooleanSupplier stopping) {
+      LoopMetrics metrics, BooleanSupplier stopping, Tracing tracing) {
     this.vertx = vertx;
     this.handler = handler;
     this.policy = policy;
     this.deadLetters = deadLetters;
     this.metrics = metrics;
     this.stopping = stopping;
+    this.tracing = tracing;
   }
 
   /** Raised instead of another retry when the loop is stopping: the record stays uncommitted for the next owner. */
@@ -48,11 +52,20 @@ final class RecordAttempts {
    * @return completes once the record is processed or dead-lettered; fails on a fatal error or when stopping
    */
   Future<Void> process(ConsumerRecord<String, byte[]> record) {
+    Span span = tracing.startProcessing(record.topic(), record.headers());
+    Future<Void> done;
     if (record.value() == null) { // a tombstone on an input topic can never be processed: no retries
-      return onFailure(record, 1, new BadRecordException("value is null (a tombstone); " + record.topic()
+      done = onFailure(record, 1, new BadRecordException("value is null (a tombstone); " + record.topic()
           + " carries messages, never deletions"));
+    } else {
+      done = attempt(record, 1);
     }
-    return attempt(record, 1);
+    return done.onComplete(ar -> {
+      if (ar.failed()) {
+        span.setStatus(StatusCode.ERROR);
+      }
+      span.end();
+    });
   }
 
   private Future<Void> attempt(ConsumerRecord<String, byte[]> record, int attempt) {

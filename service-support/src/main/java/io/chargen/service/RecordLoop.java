@@ -61,9 +61,10 @@ public final class RecordLoop {
    * @param policy retries and failure classes
    * @param metrics the loop's meters
    * @param contact told of every broker round trip
+   * @param tracing a consumer span per record
    */
   public RecordLoop(Vertx vertx, ConsumerThread consumer, Input input, DeadLetters deadLetters, FailurePolicy policy,
-      LoopMetrics metrics, BrokerContact contact) {
+      LoopMetrics metrics, BrokerContact contact, Tracing tracing) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.consumer = consumer;
@@ -73,7 +74,7 @@ public final class RecordLoop {
     this.contact = contact;
     this.backlogBound = input.maxPollRecords();
     RecordAttempts attempts = new RecordAttempts(vertx, input.handler(), policy, deadLetters, metrics,
-        () -> stopping);
+        () -> stopping, tracing);
     this.lanes = new PartitionLanes(attempts, input.maxInFlight(), this::fail);
   }
 

@@ -45,6 +45,7 @@ public final class ServiceAssembly {
   private final List<Follow> follows = new ArrayList<>();
   private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
   private final Router router;
+  private final Tracing tracing;
   private ConceptStore store;
   private RecordLoop loop;
   private HttpServer server;
@@ -63,7 +64,8 @@ public final class ServiceAssembly {
     this.producer = new KafkaSender(vertx, kafka.producer("out"), service, contact);
     clientMetrics.add(MeterBinders.bindProducer(registry, producer.unwrap()));
     health.add("kafka", contact::up);
-    this.router = ServiceHttp.router(vertx, registry, health);
+    this.tracing = Tracing.fromEnv(Env.system(), service);
+    this.router = ServiceHttp.router(vertx, registry, health, tracing);
   }
 
   /** @param base the base model learned codes must belong to @return the concept store, read before the loop */
@@ -98,7 +100,7 @@ public final class ServiceAssembly {
     ConsumerThread consumer = new ConsumerThread(vertx, kafka.consumer(groupId, input.maxPollRecords()),
         service + "-" + input.topic());
     loop = new RecordLoop(vertx, consumer, input, new DeadLetters(producer), FailurePolicy.DEFAULT,
-        new LoopMetrics(registry, input.topic()), contact);
+        new LoopMetrics(registry, input.topic()), contact, tracing);
     if (store != null) {
       // A partition's previous owner may have published concepts (or been asked about ones) this replica has not read.
       loop.onAssigned(partitions -> store.catchUp());

@@ -34,13 +34,16 @@ public final class ServiceHttp {
    * @param vertx the Vert.x instance
    * @param registry the registry to scrape
    * @param health the checks
+   * @param tracing starts a server span per request
    * @return a router with {@code /health} (readiness: every check, e.g. Kafka consumers), {@code /health/live}
    *     (liveness: the event loop answers; a Kafka outage must not restart every pod) and {@code /metrics}; add the
    *     API routes to it
    */
-  public static Router router(Vertx vertx, PrometheusMeterRegistry registry, HealthChecks health) {
+  public static Router router(Vertx vertx, PrometheusMeterRegistry registry, HealthChecks health,
+      Tracing tracing) {
     Router router = Router.router(vertx);
     router.route().handler(new HttpMetrics(registry));
+    router.route().handler(tracing.http());
     router.get("/health").handler(ctx -> ctx.response()
         .setStatusCode(health.up() ? OK : UNAVAILABLE)
         .putHeader("content-type", JSON)

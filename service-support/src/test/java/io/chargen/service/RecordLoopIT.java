@@ -73,7 +73,7 @@ class RecordLoopIT {
       producer = new KafkaSender(vertx, settings.producer("dlq"), "loop-it", contact);
       ConsumerThread consumer = new ConsumerThread(vertx, settings.consumer(topic + "-group", 2), "loop-it");
       loop = new RecordLoop(vertx, consumer, new RecordLoop.Input(topic, RecordLoopIT.this::handle, 2, 4),
-          new DeadLetters(producer), FAST_RETRIES, new LoopMetrics(registry, topic), contact);
+          new DeadLetters(producer), FAST_RETRIES, new LoopMetrics(registry, topic), contact, Tracing.off());
       return loop.start();
     }
 
