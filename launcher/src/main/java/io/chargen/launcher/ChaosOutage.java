@@ -28,28 +28,12 @@ final class ChaosOutage {
       throws Exception {
     long start = System.nanoTime();
     stop.run();
-    Map<String, Long> downAfterMs = new LinkedHashMap<>();
-    while (downAfterMs.size() < Service.values().length && elapsedMs(start) < 30_000) {
-      for (Service s : Service.values()) {
-        if (!downAfterMs.containsKey(s.name()) && http.get(system.url(s) + "/health").status() == 503) {
-          downAfterMs.put(s.name(), elapsedMs(start));
-        }
-      }
-      Thread.sleep(POLL_MS);
-    }
+    Map<String, Long> downAfterMs = awaitHealth(503, start, 30_000);
     ChaosHttp.Answer during = http.post(system.url(Service.CAPTURE) + "/v1/queries", "application/json", queryBody);
     Thread.sleep(Math.max(0, downSeconds * 1000L - elapsedMs(start)));
     long restarted = System.nanoTime();
     restart.call();
-    Map<String, Long> upAfterMs = new LinkedHashMap<>();
-    while (upAfterMs.size() < Service.values().length && elapsedMs(restarted) < 60_000) {
-      for (Service s : Service.values()) {
-        if (!upAfterMs.containsKey(s.name()) && http.get(system.url(s) + "/health").status() == 200) {
-          upAfterMs.put(s.name(), elapsedMs(restarted));
-        }
-      }
-      Thread.sleep(POLL_MS);
-    }
+    Map<String, Long> upAfterMs = awaitHealth(200, restarted, 60_000);
     ChaosHttp.Answer after = http.post(system.url(Service.CAPTURE) + "/v1/queries", "application/json", queryBody);
     boolean answered = after.status() == 202 && answered(new io.vertx.core.json.JsonObject(after.body())
         .getString("id"));
@@ -64,6 +48,20 @@ final class ChaosOutage {
         && during.millis() < 1_000 && upAfterMs.size() == Service.values().length && answered;
     return ChaosProbes.result("broker outage", "the broker stopped for " + downSeconds + " s, then restarted on "
         + "the same port and data; services not restarted", observed, passed);
+  }
+
+  /** @return per service, ms from {@code start} until {@code /health} answered {@code status} (within the limit) */
+  private Map<String, Long> awaitHealth(int status, long start, long limitMs) throws InterruptedException {
+    Map<String, Long> after = new LinkedHashMap<>();
+    while (after.size() < Service.values().length && elapsedMs(start) < limitMs) {
+      for (Service s : Service.values()) {
+        if (!after.containsKey(s.name()) && http.get(system.url(s) + "/health").status() == status) {
+          after.put(s.name(), elapsedMs(start));
+        }
+      }
+      Thread.sleep(POLL_MS);
+    }
+    return after;
   }
 
   private boolean answered(String id) throws InterruptedException {

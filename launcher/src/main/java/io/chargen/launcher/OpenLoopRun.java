@@ -2,15 +2,9 @@ package io.chargen.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chargen.model.data.PenSample;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,9 +60,7 @@ final class OpenLoopRun {
 
   private void tablet(BlockingQueue<long[]> due, List<Double> latencies, AtomicInteger wrong, AtomicInteger refused,
       AtomicInteger timedOut) {
-    Listener listener = new Listener();
-    WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(url), listener).join();
-    send(ws, Map.of("type", "begin", "mode", "ask", "writer", "load"));
+    PenSocket socket = new PenSocket(url);
     try {
       for (long[] next = due.take(); next[0] != NO_MORE; next = due.take()) {
         long wait = next[1] - System.nanoTime();
@@ -76,12 +68,8 @@ final class OpenLoopRun {
           TimeUnit.NANOSECONDS.sleep(wait);
         }
         PenSample s = pool.get((int) (next[0] % pool.size()));
-        CompletableFuture<JsonNode> answer = listener.expect();
-        send(ws, Map.of("type", "points", "points", ((Map<?, ?>) PenJson.toJson(null, "load", s.points()))
-            .get("points")));
-        send(ws, Map.of("type", "end"));
         try {
-          JsonNode result = answer.get(ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
+          JsonNode result = socket.ask(s, () -> { }).get(ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
           if (result.path("type").asText().equals("error")) {
             refused.incrementAndGet();
           } else {
@@ -97,44 +85,6 @@ final class OpenLoopRun {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
-  }
-
-  private static void send(WebSocket ws, Object message) {
-    try {
-      ws.sendText(Json.MAPPER.writeValueAsString(message), true).join();
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Completes the pending answer with the classification or the error pushed instead. */
-  private static final class Listener implements WebSocket.Listener {
-    private final StringBuilder partial = new StringBuilder();
-    private volatile CompletableFuture<JsonNode> pending = new CompletableFuture<>();
-
-    CompletableFuture<JsonNode> expect() {
-      pending = new CompletableFuture<>();
-      return pending;
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-      partial.append(data);
-      if (last) {
-        try {
-          JsonNode json = Json.MAPPER.readTree(partial.toString());
-          String type = json.path("type").asText();
-          if (type.equals("classification") || type.equals("error")) {
-            pending.complete(json);
-          }
-        } catch (Exception e) {
-          pending.completeExceptionally(e);
-        }
-        partial.setLength(0);
-      }
-      ws.request(1);
-      return null;
-    }
+    socket.close();
   }
 }
