@@ -62,7 +62,8 @@ final class LoadCommand implements Callable<Integer> {
             runs.add(openLoop(new OpenLoopRun(url, pool, tablets).run(queries, rate), rate));
           }
           Json.print(Map.of("mode", "open loop", "tablets", tablets, "cores",
-              Runtime.getRuntime().availableProcessors(), "runs", runs));
+              Runtime.getRuntime().availableProcessors(), "runs", runs, "means_over_all_runs",
+              LoadBreakdown.of(system)));
           return 0;
         }
         LoadRun.Result r = new LoadRun(url, pool, tablets).run(queries);
@@ -75,6 +76,7 @@ final class LoadCommand implements Callable<Integer> {
             "max", r.percentile(100)));
         json.put("wrong_labels", r.wrong());
         json.put("cores", Runtime.getRuntime().availableProcessors());
+        json.put("means", LoadBreakdown.of(system));
         Json.print(json);
       }
     }
