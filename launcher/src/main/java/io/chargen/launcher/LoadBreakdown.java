@@ -22,7 +22,6 @@ final class LoadBreakdown {
     means.put("capture_publish_to_ack_ms", meanMs(capture, "capture_publish_duration_seconds",
         "topic=\"chargen.queries\""));
     means.put("classifier_classification_ms", meanMs(classifier, "classifier_classification_duration_seconds", ""));
-    means.put("classifier_http_and_records", "see /metrics: chargen_records_total, chargen_http_requests_seconds");
     return means;
   }
 
