@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
  */
 final class RecordAttempts {
   private static final Logger LOG = LoggerFactory.getLogger(RecordAttempts.class);
+  /** Key characters in a log line: enough to find the record, bounded against hostile keys. */
+  private static final int MAX_LOGGED_KEY_CHARS = 64;
 
   private final Vertx vertx;
   private final RecordHandler handler;
@@ -111,7 +113,10 @@ final class RecordAttempts {
     return promise.future();
   }
 
+  /** @return {@code topic-partition@offset key=…}: where a log line's record is, and its key (cut at 64) */
   static String position(ConsumerRecord<?, ?> record) {
-    return record.topic() + "-" + record.partition() + "@" + record.offset();
+    String key = String.valueOf(record.key());
+    return record.topic() + "-" + record.partition() + "@" + record.offset() + " key="
+        + (key.length() > MAX_LOGGED_KEY_CHARS ? key.substring(0, MAX_LOGGED_KEY_CHARS) + "…" : key);
   }
 }

@@ -28,7 +28,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  *
  * Start order: HTTP listens (health answers DOWN), the store catches up, followers are positioned, the loop
  * subscribes. Stop order is the reverse, so nothing is consumed that cannot be produced or stored. Create it in the
- * verticle's {@code start()}, on its context.
+ * verticle's {@code start()}, on its context. What every request of every service needs (metrics, a trace span) is
+ * routed by {@link ServiceHttp#router}; a further cross-cutting concern (authentication, tenants) is one more
+ * {@code router().route().handler(…)} added here before the services mount their APIs, and the record loop's
+ * {@link RecordHandler} sees each record's headers for the same purpose on the Kafka side.
  */
 public final class ServiceAssembly {
   /** What a producer may take to flush on stop, within the services' 30 s. */
