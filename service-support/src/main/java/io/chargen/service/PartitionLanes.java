@@ -90,6 +90,12 @@ final class PartitionLanes {
         .collect(Collectors.toSet());
   }
 
+  /** Drops every queued record (stopping): only those in flight finish; the rest go to the next owner. */
+  void dropQueued() {
+    lanes.values().forEach(l -> l.queue.clear());
+    waiting.clear();
+  }
+
   /** @return whether no record is being processed */
   boolean idle() {
     return inFlight == 0;

@@ -140,7 +140,10 @@ public final class RecordLoop {
       exited.tryComplete();
     }
     long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-    return exited.future().compose(v -> drained(deadline))
+    return exited.future().compose(v -> {
+      lanes.dropQueued();
+      return drained(deadline);
+    })
         .compose(v -> consumer.<Void>call(c -> {
           commit(c);
           return null;
