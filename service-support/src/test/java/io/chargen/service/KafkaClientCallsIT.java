@@ -81,14 +81,15 @@ class KafkaClientCallsIT {
         return null;
       }), TIMEOUT);
       member.wakeup();
-      assertThat(Await.result(member.call(c -> {
+      String woken = Await.result(member.<String>call(c -> {
         try {
           c.poll(Duration.ofSeconds(5));
           return "not woken";
         } catch (WakeupException e) {
           return "woken";
         }
-      }), TIMEOUT)).isEqualTo("woken");
+      }), TIMEOUT);
+      assertThat(woken).isEqualTo("woken");
 
       assertThat(registry.getMeters()).as("Micrometer's Kafka client metrics bound").isNotEmpty();
       readerMetrics.close();
