@@ -99,10 +99,18 @@ record ServiceCode(String name, String own, String shared, String pom) {
         || own.contains("new ServiceAssembly(");
   }
 
-  /** @return API path literals of the module, e.g. /v1/queries, /v1/queries/:id */
+  /**
+   * @return API path literals of the module, e.g. /v1/queries, /v1/queries/:id, and those of the shared API it
+   *     mounts ({@code GET /v1/concepts} is service-support's {@code ConceptsApi})
+   */
   Set<String> apiPaths() {
-    return PATH_LITERAL.matcher(own).results().map(r -> r.group(1))
+    Set<String> paths = PATH_LITERAL.matcher(own).results().map(r -> r.group(1))
         .collect(Collectors.toCollection(TreeSet::new));
+    if (own.contains("ConceptsApi.mount(")) {
+      PATH_LITERAL.matcher(shared).results().map(r -> r.group(1)).filter(p -> p.startsWith("/v1/concepts"))
+          .forEach(paths::add);
+    }
+    return paths;
   }
 
   /** @return the seconds the entry point waits for a clean shutdown */
