@@ -17,7 +17,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Only capture and generator are public, through the Ingress, on the routes their code serves. */
+/** Only capture and generator are public, through the Ingress, on the routes and pages their code serves. */
 class ExposureTest {
   /** Public path → the service behind it (issue 5). */
   private static final Map<String, String> ROUTES = Map.of(
@@ -26,7 +26,9 @@ class ExposureTest {
       "/v1/pen", "capture",
       "/v1/generations", "generator",
       "/v1/stream", "generator",
-      "/v1/concepts", "generator");
+      "/v1/concepts", "generator",
+      "/pad/", "capture",
+      "/dashboard/", "generator");
 
   private static Map<String, String> ingressRoutes(Manifests manifests) {
     Map<String, String> routes = new TreeMap<>();
@@ -42,7 +44,7 @@ class ExposureTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.chargen.k8s.Repository#overlays")
-  @DisplayName("The Ingress routes exactly the public paths, to capture and generator")
+  @DisplayName("The Ingress routes exactly the public paths and the two pages, to capture and generator")
   void ingressRoutesThePublicPaths(String overlay) {
     assertThat(ingressRoutes(Kustomize.render(overlay))).as("[%s] Ingress paths", overlay)
         .containsExactlyInAnyOrderEntriesOf(ROUTES);
@@ -59,7 +61,8 @@ class ExposureTest {
         continue; // reported as skipped by ServiceDeploymentsTest
       }
       boolean served = code.get().apiPaths().stream()
-          .anyMatch(p -> p.equals(route.getKey()) || p.startsWith(route.getKey() + "/"));
+          .anyMatch(p -> p.equals(route.getKey()) || p.startsWith(route.getKey() + "/"))
+          || code.get().own().contains("\"" + route.getKey() + "\""); // a page prefix such as "/pad/"
       if (!served) {
         missing.add(route.getKey() + " -> " + route.getValue() + " (serves " + code.get().apiPaths() + ")");
       }

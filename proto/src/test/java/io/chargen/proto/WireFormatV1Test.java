@@ -48,6 +48,17 @@ class WireFormatV1Test {
         StyleExample.newBuilder().setLetter("a").setExampleId("t-2").addSteps(step(0.5f, 0.25f, 1, 1)).build());
   }
 
+  /**
+   * The same records with the {@code tenant} field added in issue 12 (schema version 1 still: an added field, see
+   * chargen.proto), checked in under {@code v1/tenant/}.
+   */
+  static List<Message> samplesWithTenant() {
+    return samples().stream().filter(m -> m.getDescriptorForType().findFieldByName("tenant") != null)
+        .map(m -> (Message) m.toBuilder()
+            .setField(m.getDescriptorForType().findFieldByName("tenant"), "school-7").build())
+        .toList();
+  }
+
   private static Step step(float dx, float dy, float pressure, float stroke) {
     return Step.newBuilder().setDx(dx).setDy(dy).setPressure(pressure).setStroke(stroke).build();
   }
@@ -62,6 +73,38 @@ class WireFormatV1Test {
         Message parsed = expected.getParserForType().parseFrom(in.readAllBytes());
         assertThat(parsed).as(name).isEqualTo(expected);
       }
+    }
+  }
+
+  @Test
+  @DisplayName("every checked-in record with a tenant parses to its values, tenant included")
+  void checkedInTenantRecordsKeepParsing() throws IOException {
+    for (Message expected : samplesWithTenant()) {
+      String name = "/v1/tenant/" + expected.getDescriptorForType().getName() + ".bin";
+      try (InputStream in = getClass().getResourceAsStream(name)) {
+        assertThat(in).as(name).isNotNull();
+        assertThat(expected.getParserForType().parseFrom(in.readAllBytes())).as(name).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("a record written before tenants reads an empty tenant, which belongs to the default tenant")
+  void recordsBeforeTenantsBelongToTheDefaultTenant() throws IOException {
+    try (InputStream in = getClass().getResourceAsStream("/v1/LearnedConcept.bin")) {
+      LearnedConcept old = LearnedConcept.parseFrom(in.readAllBytes());
+      assertThat(old.getTenant()).isEmpty();
+      assertThat(TenantKeys.tenantOf(old.getTenant())).isEqualTo(TenantKeys.DEFAULT_TENANT);
+    }
+  }
+
+  @Test
+  @DisplayName("every message that belongs to someone has a tenant field; the nested ones do not need one")
+  void tenantFieldOnEveryTopLevelMessage() {
+    for (Message m : samples()) {
+      boolean nested = m instanceof StyleExample;
+      assertThat(m.getDescriptorForType().findFieldByName("tenant") != null)
+          .as(m.getDescriptorForType().getName()).isEqualTo(!nested);
     }
   }
 
@@ -84,10 +127,13 @@ class WireFormatV1Test {
     }
   }
 
-  /** Writes the records; run once when a schema version is defined, never to "fix" the test. */
+  /**
+   * Writes the records; run once when a schema version (or an added field) is defined, never to "fix" the test.
+   * {@code main DIR} writes {@link #samples}, {@code main DIR tenant} writes {@link #samplesWithTenant}.
+   */
   public static void main(String[] args) throws IOException {
     Path dir = Files.createDirectories(Path.of(args[0]));
-    for (Message m : samples()) {
+    for (Message m : args.length > 1 && "tenant".equals(args[1]) ? samplesWithTenant() : samples()) {
       Files.write(dir.resolve(m.getDescriptorForType().getName() + ".bin"), m.toByteArray());
     }
   }
