@@ -55,8 +55,8 @@ final class ServiceRoutes {
     Matcher m = ROUTE.matcher(code);
     while (m.find()) {
       String handler = m.group(3);
-      if (handler.contains("BodyHandler")) {
-        continue;
+      if (handler.contains("BodyHandler") || m.group(2).isBlank()) {
+        continue; // a body parser, or a handler on every route (metrics, tracing): no endpoint
       }
       String path = openApiPath(resolve(m.group(2), constants));
       String method = m.group(1).toUpperCase();

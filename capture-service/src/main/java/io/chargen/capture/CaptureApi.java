@@ -40,9 +40,9 @@ final class CaptureApi {
 
   /** @param router where to add the routes */
   void mount(Router router) {
-    router.post("/v1/*").handler(CaptureApi::refuseMultipart);
     // No file uploads: a multipart body would otherwise be written to file-uploads/ and never deleted.
-    router.post("/v1/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    router.post("/v1/*").handler(CaptureApi::refuseMultipart)
+        .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     router.post("/v1/examples").handler(ctx -> submit(ctx, Kind.EXAMPLE, Endpoint.EXAMPLES));
     router.post("/v1/queries").handler(ctx -> submit(ctx, Kind.QUERY, Endpoint.QUERIES));
     router.get("/v1/queries/:id").handler(this::result);

@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,17 +63,10 @@ public final class CaptureVerticle extends VerticleBase implements ServiceVertic
     CaptureSubmissions submissions = new CaptureSubmissions(processor, results, metrics, assembly::ready);
     Router router = assembly.router();
     new CaptureApi(validator, submissions, metrics).mount(router);
-    router.route("/v1/pen").handler(ctx -> {
-      if (sessions.get() >= MAX_PEN_SESSIONS) {
-        ServiceHttp.unavailable(ctx, CaptureSubmissions.RETRY_AFTER_SECONDS, MAX_PEN_SESSIONS
-            + " pen sessions are open, the most this replica holds");
-        return;
-      }
-      ctx.request().toWebSocket()
-          .onSuccess(ws -> open(ws, new PenSession(validator, submissions, metrics,
-              json -> ws.writeTextMessage(json.encode()))))
-          .onFailure(e -> LOG.warn("WebSocket upgrade of /v1/pen failed: {}", e.getMessage()));
-    });
+    router.route("/v1/pen").handler(ctx -> admitPenSession(ctx).compose(v -> ctx.request().toWebSocket())
+        .onSuccess(ws -> open(ws, new PenSession(validator, submissions, metrics,
+            json -> ws.writeTextMessage(json.encode()))))
+        .onFailure(e -> LOG.warn("WebSocket /v1/pen not opened: {}", e.getMessage())));
     return assembly.start(config.httpPort());
   }
 
@@ -86,6 +80,16 @@ public final class CaptureVerticle extends VerticleBase implements ServiceVertic
   @Override
   public int httpPort() {
     return assembly.httpPort();
+  }
+
+  /** @return fails, having answered 503, when {@value #MAX_PEN_SESSIONS} sessions are open already */
+  private Future<Void> admitPenSession(RoutingContext ctx) {
+    if (sessions.get() < MAX_PEN_SESSIONS) {
+      return Future.succeededFuture();
+    }
+    String why = MAX_PEN_SESSIONS + " pen sessions are open, the most this replica holds";
+    ServiceHttp.unavailable(ctx, CaptureSubmissions.RETRY_AFTER_SECONDS, why);
+    return Future.failedFuture(why);
   }
 
   private void open(ServerWebSocket ws, PenSession session) {
