@@ -40,9 +40,10 @@ final class CaptureApi {
 
   /** @param router where to add the routes */
   void mount(Router router) {
-    // No file uploads: a multipart body would otherwise be written to file-uploads/ and never deleted.
-    router.post("/v1/*").handler(CaptureApi::refuseMultipart)
-        .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    // No file uploads (create(false)): a multipart body would otherwise be written to file-uploads/ and never
+    // deleted; it is then refused with 415. Vert.x wants the body handler first on a route.
+    router.post("/v1/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
+        .handler(CaptureApi::refuseMultipart);
     router.post("/v1/examples").handler(ctx -> submit(ctx, Kind.EXAMPLE, Endpoint.EXAMPLES));
     router.post("/v1/queries").handler(ctx -> submit(ctx, Kind.QUERY, Endpoint.QUERIES));
     router.get("/v1/queries/:id").handler(this::result);
