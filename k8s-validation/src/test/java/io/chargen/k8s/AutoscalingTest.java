@@ -51,6 +51,11 @@ class AutoscalingTest {
       assertThat(metadata.get("bootstrapServers")).as("[%s] bootstrapServers of %s", overlay, service)
           .isEqualTo(manifests.environment(service).get("CHARGEN_KAFKA_BOOTSTRAP"));
       assertThat(Integer.parseInt(metadata.get("lagThreshold").toString())).isPositive();
+      assertThat(metadata.get("version")).as("[%s] Kafka protocol version of %s's lag trigger (unset: 1.0.0, "
+          + "which Kafka 4 refuses)", overlay, service).isNotNull();
+      assertThat(protocolAtLeast(metadata.get("version").toString(), MIN_PROTOCOL_MAJOR, MIN_PROTOCOL_MINOR))
+          .as("[%s] version %s of %s's lag trigger is at least 2.1 (KIP-896)", overlay, metadata.get("version"),
+              service).isTrue();
       assertThat(trigger(triggers, "cpu")).as("[%s] CPU trigger of %s", overlay, service).isNotNull();
       Deployment deployment = manifests.requireDeployment(service);
       assertThat(deployment.getSpec().getReplicas()).as("[%s] replicas of %s are left to KEDA", overlay, service)
@@ -74,6 +79,17 @@ class AutoscalingTest {
       assertThat(learner.getSpec().getStrategy().getType()).as("[%s] a single learner is replaced, not surged",
           overlay).isEqualTo("Recreate");
     }
+  }
+
+  /** Kafka 4 serves no request older than Kafka 2.1's (KIP-896). */
+  private static final int MIN_PROTOCOL_MAJOR = 2;
+  private static final int MIN_PROTOCOL_MINOR = 1;
+
+  private static boolean protocolAtLeast(String version, int major, int minor) {
+    String[] parts = version.split("\\.");
+    int ma = Integer.parseInt(parts[0]);
+    int mi = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+    return ma > major || ma == major && mi >= minor;
   }
 
   private static Map<String, Object> trigger(List<Map<String, Object>> triggers, String type) {

@@ -24,6 +24,7 @@ final class Kustomize {
   /** Rendering takes well under a second; a hung kubectl must not hang the build. */
   private static final long TIMEOUT_SECONDS = 60;
   private static final Map<String, Manifests> RENDERED = new ConcurrentHashMap<>();
+  private static final Map<String, List<Map<String, Object>>> DOCUMENTS = new ConcurrentHashMap<>();
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private Kustomize() {}
@@ -36,14 +37,27 @@ final class Kustomize {
     return RENDERED.computeIfAbsent(overlay, Kustomize::run);
   }
 
+  /**
+   * @param overlay a directory name under {@code k8s/overlays}
+   * @return its rendered documents as plain maps, exactly as kustomize wrote them (for schema checks)
+   */
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> documents(String overlay) {
+    return DOCUMENTS.computeIfAbsent(overlay, o -> split(o).stream()
+        .map(doc -> (Map<String, Object>) SERIALIZATION.unmarshal(doc, Map.class)).toList());
+  }
+
   private static Manifests run(String overlay) {
-    Path dir = Repository.root().resolve("k8s/overlays").resolve(overlay);
-    String yaml = exec(KUBECTL, "kustomize", dir.toString());
-    List<HasMetadata> resources = Arrays.stream(yaml.split("(?m)^---\\s*$"))
-        .filter(doc -> !doc.isBlank())
+    List<HasMetadata> resources = split(overlay).stream()
         .map(doc -> (HasMetadata) SERIALIZATION.unmarshal(doc))
         .toList();
     return new Manifests(overlay, resources);
+  }
+
+  private static List<String> split(String overlay) {
+    Path dir = Repository.root().resolve("k8s/overlays").resolve(overlay);
+    String yaml = exec(KUBECTL, "kustomize", dir.toString());
+    return Arrays.stream(yaml.split("(?m)^---\\s*$")).filter(doc -> !doc.isBlank()).toList();
   }
 
   private static String exec(String... command) {

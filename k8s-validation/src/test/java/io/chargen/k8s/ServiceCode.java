@@ -31,7 +31,6 @@ record ServiceCode(String name, String own, String shared, String pom) {
   private static final Pattern GET_ROUTE = Pattern.compile("\\.get\\(\\s*\"(/[^\"]*)\"");
   private static final Pattern PATH_LITERAL = Pattern.compile("\"(/v\\d+/[^\"]*)\"");
   private static final Pattern SHUTDOWN = Pattern.compile("SHUTDOWN_SECONDS\\s*=\\s*(\\d+)\\s*;");
-  private static final Pattern FINAL_NAME = Pattern.compile("<finalName>([^<]+)</finalName>");
   /** The shutdown the services promise (issue 3) when the code names no constant. */
   private static final int PROMISED_SHUTDOWN_SECONDS = 30;
 
@@ -121,12 +120,6 @@ record ServiceCode(String name, String own, String shared, String pom) {
     }
     Matcher shared = SHUTDOWN.matcher(this.shared);
     return shared.find() ? Integer.parseInt(shared.group(1)) : PROMISED_SHUTDOWN_SECONDS;
-  }
-
-  /** @return the shaded jar's final name from the module's pom, if it sets one */
-  Optional<String> jarName() {
-    Matcher m = FINAL_NAME.matcher(pom);
-    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
   private static Set<String> variables(String code) {

@@ -29,6 +29,10 @@ class ServiceDeploymentsTest {
   private static final String LIVE = "/health/live";
   private static final String METRICS = "/metrics";
 
+  static Stream<String> serviceNames() {
+    return SERVICES.stream();
+  }
+
   static Stream<Arguments> overlayAndService() {
     return Repository.overlays().flatMap(o -> SERVICES.stream().map(s -> Arguments.of(o, s)));
   }

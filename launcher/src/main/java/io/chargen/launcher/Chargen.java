@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
  * The {@code chargen} command line. JSON results go to standard output, human progress to standard error, so
  * results can be piped while a person watches the progress bar.
  */
-@Command(name = "chargen", mixinStandardHelpOptions = true, version = "chargen 0.1.0",
+@Command(name = "chargen", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
     description = "One-shot learning, generation and classification of handwritten letters "
         + "(Fabi, Otte, Wiese, Butz, ICANN 2020).",
     subcommands = {TrainCommand.class, ImportTorchCommand.class, LearnCommand.class, LearnStyleCommand.class,
@@ -25,13 +25,13 @@ public final class Chargen {
     System.exit(commandLine().execute(args));
   }
 
-  /** @return the command line, with errors reported as one line naming the problem (exit code 2) */
+  /**
+   * @return the command line: a bad argument exits 2 with one line naming it, a failure of the program exits 1
+   *     ({@link ErrorReporting})
+   */
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Chargen());
-    cli.setExecutionExceptionHandler((ex, line, parsed) -> {
-      line.getErr().println("chargen: " + ex.getMessage());
-      return 2;
-    });
+    cli.setExecutionExceptionHandler(new ErrorReporting());
     return cli;
   }
 }

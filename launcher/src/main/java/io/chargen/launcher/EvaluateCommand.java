@@ -71,9 +71,9 @@ final class EvaluateCommand implements Callable<Integer> {
     Map<String, PaperProtocol.ClassifierFactory> classifiers = new LinkedHashMap<>();
     ClassifierCatalogue.all(backend, classifySteps).forEach((name, m) -> classifiers.put(name, m.factory()));
     System.err.printf("evaluating %s on %d writers of %s%n", options.model, dataset.writers().size(), data);
-    ProgressBar bar = new ProgressBar(System.err, "evaluate");
+    ProgressBar bar = ProgressBar.onStandardError("evaluate");
     ProtocolResult result = new PaperProtocol(backend, config).run(base, dataset, classifiers,
-        (done, total, what) -> bar.update(done, total, what));
+        (done, total, what) -> bar.update(done, total, what, ""));
     Files.createDirectories(out);
     Map<String, Object> metrics = metrics(result);
     metrics.put("base_model", baseModelError(base, backend, dataset));

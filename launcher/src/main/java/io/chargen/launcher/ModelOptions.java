@@ -4,6 +4,7 @@ import io.chargen.model.Backend;
 import io.chargen.model.CharModel;
 import io.chargen.model.io.ModelFile;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -18,6 +19,9 @@ final class ModelOptions {
   String backend;
 
   CharModel load() throws IOException {
+    if (!Files.isRegularFile(model)) {
+      throw new UsageError((Files.exists(model) ? "model is not a file: " : "model file not found: ") + model);
+    }
     return ModelFile.read(model);
   }
 

@@ -73,7 +73,7 @@ final class TrainCommand implements Callable<Integer> {
     CharModel start = startingModel(conceptSet);
     System.err.printf("training on %d samples of %s from %d writers in %s%n", samples.size(), letters,
         dataset.writers().size(), data);
-    ProgressBar bar = new ProgressBar(System.err, "train");
+    ProgressBar bar = ProgressBar.onStandardError("train");
     long started = System.nanoTime();
     int plain = epochs != null ? epochs : init != null ? 0 : PAPER_EPOCHS;
     int aligned = paper ? 0 : alignedEpochs;
@@ -81,7 +81,7 @@ final class TrainCommand implements Callable<Integer> {
         seed, aligned > 0 ? TrainingLoss.ALIGNED_MSE : TrainingLoss.MSE, plain))
         .train(start, samples, (epoch, total, b, batches, loss) -> bar.update(
             (long) (epoch - 1) * batches + b, (long) total * batches,
-            String.format("epoch %d/%d loss %.4f", epoch, total, loss)));
+            String.format("epoch %d/%d", epoch, total), String.format("loss %.4f", loss)));
     Map<String, String> facts = new LinkedHashMap<>();
     if (init != null) {
       facts.put("initial_model", init.toString());

@@ -94,9 +94,69 @@ class CommandLineTest {
     assertThat(unknown.err()).contains("unknown concept 'Q'");
     Run noModel = run("generate", "--model", dir.resolve("missing.cgm").toString(), "--mix", "a=1");
     assertThat(noModel.exit()).isEqualTo(2);
-    assertThat(noModel.err()).contains("missing.cgm");
+    assertThat(noModel.err()).contains("model file not found: " + dir.resolve("missing.cgm"))
+        .contains("chargen generate --help");
+    Run unknownOption = run("generate", "--modle", model.toString(), "--mix", "a=1");
+    assertThat(unknownOption.exit()).isEqualTo(2);
+    assertThat(unknownOption.err()).contains("--modle");
     Run backend = run("generate", "--model", model.toString(), "--mix", "a=1", "--backend", "gpu");
     assertThat(backend.err()).contains("unknown backend 'gpu'");
+  }
+
+  @Test
+  @DisplayName("a failure of the program itself exits 1 naming the problem, not 2 like a bad argument")
+  void softwareErrorsExitOne() throws Exception {
+    Path corrupt = dir.resolve("corrupt.cgm");
+    Files.writeString(corrupt, "not a model");
+    Run r = run("generate", "--model", corrupt.toString(), "--mix", "a=1");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("chargen generate: error: ").contains("corrupt.cgm is not a chargen model file");
+  }
+
+  @Test
+  @DisplayName("--version names the version Maven built, not a constant in the code")
+  void versionFromTheBuild() throws Exception {
+    Run r = run("--version");
+    assertThat(r.exit()).isZero();
+    String built = new String(CommandLineTest.class.getResourceAsStream(BuildVersion.RESOURCE).readAllBytes(),
+        StandardCharsets.UTF_8);
+    assertThat(built).doesNotContain("${project.version}").contains("version=" + BuildVersion.version());
+    assertThat(r.out()).startsWith("chargen " + BuildVersion.version()).contains("Java ");
+    assertThat(BuildVersion.version()).matches("\\d+\\.\\d+\\.\\d+.*");
+  }
+
+  @Test
+  @DisplayName("classify offers best (the default), dtw_1nn and paper; the template methods name what they lack")
+  void classifyMethods() throws Exception {
+    Path templates = dir.resolve("templates");
+    Files.createDirectories(templates);
+    for (String letter : List.of("a", "b", "c")) {
+      Files.writeString(templates.resolve(letter + ".json"),
+          run("export", "--data", writerFile.toString(), "--letter", letter, "--instance", "0").out());
+    }
+    Path query = dir.resolve("b-2.json");
+    Files.writeString(query, run("export", "--data", writerFile.toString(), "--letter", "b", "--instance", "2",
+        "--no-label").out());
+    Run best = run("classify", "--model", model.toString(), "--query", query.toString(), "--templates",
+        templates.toString());
+    assertThat(best.exit()).as(best.err()).isZero();
+    assertThat(best.json().get("method").asText()).isEqualTo("best");
+    assertThat(best.json().get("scores")).hasSize(3);
+    Run dtw = run("classify", "--model", model.toString(), "--query", query.toString(), "--method", "dtw_1nn",
+        "--templates", templates.resolve("a.json") + "," + templates.resolve("b.json"));
+    assertThat(dtw.exit()).as(dtw.err()).isZero();
+    assertThat(dtw.json().get("method").asText()).isEqualTo("dtw_1nn");
+    assertThat(dtw.json().get("scores")).hasSize(2);
+    Run noTemplates = run("classify", "--model", model.toString(), "--query", query.toString());
+    assertThat(noTemplates.exit()).isEqualTo(2);
+    assertThat(noTemplates.err()).contains("--method best compares with labelled examples: give --templates");
+    Run unknown = run("classify", "--model", model.toString(), "--query", query.toString(), "--method", "knn");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err()).contains("--method knn is not one of [best, dtw_1nn, paper]");
+    Run missing = run("classify", "--model", model.toString(), "--query", query.toString(), "--templates",
+        dir.resolve("nowhere").toString());
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.err()).contains("template file not found: " + dir.resolve("nowhere"));
   }
 
   @Test
@@ -109,7 +169,8 @@ class CommandLineTest {
     Run learn = run("learn", "--model", model.toString(), "--example", example.toString(), "--out", grown.toString());
     assertThat(learn.exit()).as(learn.err()).isZero();
     assertThat(learn.json().get("mse_after").asDouble()).isLessThan(learn.json().get("mse_before").asDouble());
-    Run classify = run("classify", "--model", grown.toString(), "--query", example.toString(), "--steps", "50");
+    Run classify = run("classify", "--model", grown.toString(), "--query", example.toString(), "--method", "paper",
+        "--steps", "50");
     assertThat(classify.exit()).as(classify.err()).isZero();
     assertThat(classify.json().get("scores")).hasSize(26);
   }

@@ -2,6 +2,8 @@ package io.chargen.service;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -11,12 +13,18 @@ import java.util.function.Function;
  * one {@code Env} once at start-up; a bad value fails fast with a {@link ConfigException} naming the variable and the
  * value (e.g. {@code CHARGEN_HTTP_PORT=abc is not an integer}). Tests pass a plain map instead of the process
  * environment.
+ *
+ * <p>An {@code Env} remembers each variable asked for with the default the code gave ({@link #defaultsAsked()}):
+ * reading a service's configuration from an empty {@code Env} lists exactly the variables it reads and their
+ * defaults, which k8s-validation compares with the values the Kubernetes manifests pin.
  */
 public final class Env {
   /** The highest TCP port number. */
   private static final int MAX_PORT = 65_535;
 
   private final Map<String, String> variables;
+  /** Variable → its default as text, in the order asked; "" for a variable whose default is "unset". */
+  private final Map<String, String> defaults = Collections.synchronizedMap(new LinkedHashMap<>());
 
   /** @param variables name → value, e.g. {@link System#getenv()} */
   public Env(Map<String, String> variables) {
@@ -34,6 +42,7 @@ public final class Env {
    * @return the trimmed value or the fallback
    */
   public String string(String name, String fallback) {
+    defaults.put(name, fallback == null ? "" : fallback);
     String value = variables.get(name);
     return value == null || value.isBlank() ? fallback : value.trim();
   }
@@ -47,6 +56,7 @@ public final class Env {
    * @throws ConfigException if it is not an integer or out of range
    */
   public int integer(String name, int fallback, int min, int max) {
+    defaults.put(name, Integer.toString(fallback));
     int value = parse(name, fallback, Integer::parseInt, "an integer");
     if (value < min || value > max) {
       throw new ConfigException(name + "=" + value + " is outside " + min + ".." + max);
@@ -71,6 +81,7 @@ public final class Env {
    * @throws ConfigException if it is not a non-negative integer
    */
   public Duration millis(String name, Duration fallback) {
+    defaults.put(name, Long.toString(fallback.toMillis()));
     return Duration.ofMillis(integer(name, (int) fallback.toMillis(), 0, Integer.MAX_VALUE));
   }
 
@@ -80,6 +91,7 @@ public final class Env {
    * @return the path (not checked for existence: the component that opens it reports a missing file)
    */
   public Path path(String name, Path fallback) {
+    defaults.put(name, fallback.toString());
     String value = variables.get(name);
     return value == null || value.isBlank() ? fallback : Path.of(value.trim());
   }
@@ -95,6 +107,7 @@ public final class Env {
    * @throws ConfigException naming the allowed values
    */
   public <E extends Enum<E>> E choice(String name, E fallback, Class<E> type) {
+    defaults.put(name, fallback.name().toLowerCase(Locale.ROOT));
     String value = variables.get(name);
     if (value == null || value.isBlank()) {
       return fallback;
@@ -106,6 +119,16 @@ public final class Env {
     }
     throw new ConfigException(name + "=" + value + " is not one of "
         + java.util.Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
+  }
+
+  /**
+   * @return every variable read through this {@code Env} so far, with the default the code supplied as text (a
+   *     path as written, a duration in milliseconds, a choice in lower case, "" for "unset")
+   */
+  public Map<String, String> defaultsAsked() {
+    synchronized (defaults) {
+      return Map.copyOf(defaults);
+    }
   }
 
   private <T> T parse(String name, T fallback, Function<String, T> parser, String what) {

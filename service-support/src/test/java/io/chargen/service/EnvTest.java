@@ -25,6 +25,20 @@ class EnvTest {
   }
 
   @Test
+  @DisplayName("every variable asked for is remembered with the code's default as text, also when it was set")
+  void remembersDefaultsAsked() {
+    Env env = new Env(Map.of("CHARGEN_HTTP_PORT", "9000"));
+    env.port("CHARGEN_HTTP_PORT", 8084);
+    env.path("CHARGEN_MODEL", Path.of("models", "base.cgm"));
+    env.choice("CHARGEN_MODE", Mode.PAPER, Mode.class);
+    env.millis("CHARGEN_WAIT_MS", Duration.ofSeconds(2));
+    env.string("CHARGEN_SECRET", "");
+    assertThat(env.defaultsAsked()).containsExactlyInAnyOrderEntriesOf(Map.of("CHARGEN_HTTP_PORT", "8084",
+        "CHARGEN_MODEL", Path.of("models", "base.cgm").toString(), "CHARGEN_MODE", "paper",
+        "CHARGEN_WAIT_MS", "2000", "CHARGEN_SECRET", ""));
+  }
+
+  @Test
   @DisplayName("set variables are parsed, trimmed and case-insensitive for choices")
   void values() {
     Env env = new Env(Map.of("CHARGEN_HTTP_PORT", " 9000 ", "CHARGEN_MODE", "Paper", "CHARGEN_X", " y "));
