@@ -1,6 +1,7 @@
 // chargen dashboard: the generator service's API (generator-service/README.md). Concepts from GET /v1/concepts,
 // kept current by {type:concept} stream events; requests by POST /v1/generations (always with states, for the
-// heatmaps); results and the live feed from the /v1/stream WebSocket, with GET /v1/generations/{id} as a fallback.
+// heatmaps); results and the live feed from the /v1/stream WebSocket, with GET /v1/generations/{id} as a fallback
+// and GET /v1/generations for what was generated before the page opened.
 // Generated points are (dx, dy, pressure, stroke) in the network's space: positions are running sums of dx, dy,
 // a new stroke starts where stroke > 0.5 (Fabi et al. 2020, Sec. 2). y grows upwards, as in the DigiLeTs
 // recordings the model learned from (drawn downwards, their 'd' reads as a 'q'), so it is flipped for the screen.
@@ -14,16 +15,38 @@
   const FALLBACK_MS = 3000;
   const FEED_MAX = 30;
   const ANIMATION_MS = 1200;
-  /** Steps when the field is empty: the median DigiLeTs letter has 26 points, so 25 steps (measured on 2,600). */
+  /** Labels starting with @ are writers' hands (styles); @typical, the mean hand, is what no choice means. */
   const STYLE_PREFIX = '@';
   const TYPICAL = '@typical';
+  /** DigiLeTs file ids name the training writers' hands: number, sex, age, handedness (data/README.md). */
+  const DIGILETS_ID = /^(\d{3})-([fm])-(\d+)-(left|right)$/;
 
-  const params = new URLSearchParams(location.search);
-  const api = params.get('api') || (location.protocol.startsWith('http') ? location.origin : 'http://localhost:8082');
-  const wsUrl = api.replace(/^http/, 'ws') + '/v1/stream';
   const $ = (id) => document.getElementById(id);
+  const params = new URLSearchParams(location.search);
+
+  // ---- where the services are: the one place that knows addresses (and, with issue 12, a token or tenant) ----
+  const server = (() => {
+    const api = params.get('api') || (location.protocol.startsWith('http') ? location.origin
+      : 'http://localhost:8082');
+    // ./chargen up serves the dashboard on 8082 and the pad on 8081; behind an Ingress both share one origin.
+    const pad = params.get('pad') || (location.port === '8082' || !location.host
+      ? `${location.protocol === 'https:' ? 'https' : 'http'}://${location.hostname || 'localhost'}:8081/pad/`
+      : `${location.origin}/pad/`);
+    return {
+      api,
+      stream: api.replace(/^http/, 'ws') + '/v1/stream',
+      /** @return a WebSocket to /v1/stream */
+      openStream: () => new WebSocket(api.replace(/^http/, 'ws') + '/v1/stream'),
+      /** @return the fetch of an API path; JSON bodies are posted */
+      request: (path, body) => fetch(api + path, body === undefined ? undefined
+        : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      /** @return the pad, ready to teach the letter */
+      padFor: (letter) => `${pad}${pad.includes('?') ? '&' : '?'}letter=${encodeURIComponent(letter)}`,
+    };
+  })();
+
   const state = { concepts: new Map(), pending: new Map(), early: new Map(), retryMs: RETRY_FIRST_MS, shown: null,
-    conceptsLoaded: false };
+    feedKeys: new Set() };
 
   // ---- connection and banner -------------------------------------------------------------------------------
   function setConnection(kind, text) {
@@ -41,23 +64,24 @@
   }
 
   function unreachable(what) {
-    return `Cannot reach the generator service at ${api} (${what}): start it with ./chargen up `
+    return `Cannot reach the generator service at ${server.api} (${what}): start it with ./chargen up `
       + `(retrying in ${Math.round(state.retryMs / 1000)} s).`;
   }
 
   function connect() {
     setConnection('connecting', 'connecting…');
-    const socket = new WebSocket(wsUrl);
+    const socket = server.openStream();
     socket.onopen = () => {
       state.retryMs = RETRY_FIRST_MS;
       setConnection('connected');
       showBanner('');
       loadConcepts(); // events may have been missed while disconnected
+      loadRecent();
     };
     socket.onmessage = (event) => onEvent(JSON.parse(event.data));
     socket.onclose = () => {
       setConnection('disconnected');
-      showBanner(unreachable(wsUrl));
+      showBanner(unreachable(server.stream));
       setTimeout(connect, state.retryMs);
       state.retryMs = Math.min(RETRY_MAX_MS, state.retryMs * 2);
     };
@@ -66,7 +90,7 @@
   async function loadConcepts() {
     let response;
     try {
-      response = await fetch(api + '/v1/concepts');
+      response = await server.request('/v1/concepts');
     } catch (e) {
       showBanner(unreachable('GET /v1/concepts: ' + e.message));
       return;
@@ -83,86 +107,200 @@
     }
     $('model-id').textContent = body.model_id ? `model ${String(body.model_id).slice(0, 12)}` : '';
     for (const c of body.concepts) {
-      state.concepts.set(c.label, c.version);
+      state.concepts.set(c.label, { version: c.version, trained: c.trained });
     }
-    state.conceptsLoaded = true;
     renderConcepts();
   }
 
+  /** Fills the live feed with what was generated before this page opened (without states: fetched on a tap). */
+  async function loadRecent() {
+    try {
+      const response = await server.request(`/v1/generations?limit=${FEED_MAX}`);
+      const body = await response.json();
+      for (const t of (body.trajectories || []).reverse()) { // oldest first: each one goes on top
+        addToFeed(t, false);
+      }
+    } catch (e) {
+      // the feed fills from the stream; the banner already says when the service is unreachable
+    }
+    const newest = $('feed').querySelector('.cell');
+    if (newest && !state.shown) {
+      newest.click(); // something to look at at once, with its heatmaps
+    }
+    if (!$('feed').children.length) {
+      $('feed').innerHTML = '<p class="empty">Nothing generated yet: regenerate a letter, ask for variants or a '
+        + 'blend, and every dashboard shows it here.</p>';
+    }
+  }
+
   // ---- concepts --------------------------------------------------------------------------------------------
-  /** Letters are concepts; labels starting with @ are writers' hands (styles), chosen in the Hand select. */
+  /** @return learned (taught here), trained (the model was trained on it) or untaught (it would only scribble) */
+  function conceptState(label) {
+    const c = state.concepts.get(label);
+    return !c ? 'untaught' : c.version > 0 ? 'learned' : c.trained ? 'trained' : 'untaught';
+  }
+
   function letters() {
     return [...state.concepts.keys()].filter((l) => !l.startsWith(STYLE_PREFIX)).sort();
   }
 
-  function hands() {
-    return [...state.concepts.keys()].filter((l) => l.startsWith(STYLE_PREFIX)).sort();
+  /** @return the letters the model can draw: every letter it was trained on or was taught */
+  function drawable() {
+    return letters().filter((l) => conceptState(l) !== 'untaught');
+  }
+
+  /** @return the letters to offer first: those taught here, then those the model was trained on */
+  function preferred() {
+    const all = drawable();
+    return all.filter((l) => conceptState(l) === 'learned').concat(all.filter((l) => conceptState(l) === 'trained'));
   }
 
   function renderConcepts(fresh) {
-    const labels = letters();
-    $('concepts').replaceChildren(...labels.map((label) => {
-      const version = state.concepts.get(label);
-      const chip = document.createElement('button');
-      chip.className = 'concept' + (version > 0 ? ' learned' : '') + (label === fresh ? ' fresh' : '');
-      chip.dataset.label = label;
-      chip.dataset.version = String(version);
-      chip.textContent = label;
-      if (version > 0) {
-        const sup = document.createElement('sup');
-        sup.textContent = 'v' + version;
-        chip.append(sup);
-        chip.title = `learned from one example, version ${version}`;
-      }
-      chip.addEventListener('click', () => { $('variant-concept').value = label; });
-      return chip;
-    }));
-    for (const select of document.querySelectorAll('select.concept-select')) {
-      fillSelect(select, labels);
+    $('concepts').replaceChildren(...letters().map((label) => chip(label, label === fresh)));
+    const choices = drawable(), first = preferred();
+    document.querySelectorAll('select.concept-select').forEach((select, i) => fillSelect(select, choices, first[i]));
+    for (const [id, i] of [['variant-concept', 0], ['grid-a', 0], ['grid-b', 1]]) {
+      fillSelect($(id), choices, first[i]);
     }
-    for (const [id, fallback] of [['variant-concept', 'n'], ['grid-a', 'n'], ['grid-b', 'o']]) {
-      fillSelect($(id), labels, fallback);
+    renderHands();
+  }
+
+  function chip(label, fresh) {
+    const version = state.concepts.get(label).version;
+    const kind = conceptState(label);
+    const chip = document.createElement('button');
+    chip.className = `concept ${kind}` + (fresh ? ' fresh' : '');
+    chip.dataset.label = label;
+    chip.dataset.version = String(version);
+    chip.dataset.state = kind;
+    chip.textContent = label;
+    chip.title = { learned: `taught from one example, version ${version}`, trained: 'the model was trained on it',
+      untaught: 'not taught yet: tap to teach it on the pad' }[kind];
+    if (kind === 'learned') {
+      const sup = document.createElement('sup');
+      sup.textContent = 'v' + version;
+      chip.append(sup);
     }
+    chip.addEventListener('click', () => chooseLetter(label));
+    return chip;
+  }
+
+  function chooseLetter(label) {
+    const offer = $('concept-offer');
+    if (conceptState(label) !== 'untaught') {
+      offer.hidden = true;
+      $('variant-concept').value = label;
+      return;
+    }
+    offer.replaceChildren(`\u201c${label}\u201d is not taught yet: the model would only scribble it. `);
+    const link = document.createElement('a');
+    link.href = server.padFor(label);
+    link.target = '_blank';
+    link.textContent = `Teach \u201c${label}\u201d on the pad`;
+    offer.append(link, ' from one example you write; it appears here a moment later.');
+    offer.hidden = false;
+  }
+
+  /** Your hands (taught here) first by their names, then the training writers' by readable DigiLeTs facts. */
+  function renderHands() {
     const hand = $('hand');
     const current = hand.value;
-    hand.replaceChildren(new Option('typical (default)', ''), ...hands().filter((h) => h !== TYPICAL)
-      .map((h) => new Option(h.slice(STYLE_PREFIX.length), h)));
-    hand.value = hands().includes(current) ? current : '';
-    $('hand-row').hidden = hands().length === 0;
+    const styles = [...state.concepts.keys()].filter((l) => l.startsWith(STYLE_PREFIX) && l !== TYPICAL).sort();
+    const taught = styles.filter((s) => state.concepts.get(s).version > 0);
+    const training = styles.filter((s) => state.concepts.get(s).version === 0);
+    hand.replaceChildren(new Option('typical (default)', ''),
+      group('Hands taught on the pad', taught, (s) => s.slice(STYLE_PREFIX.length)),
+      group(`Training writers (DigiLeTs, ${training.length})`, training, writerName));
+    hand.value = styles.includes(current) ? current : '';
+    $('hand-row').hidden = styles.length === 0;
+  }
+
+  function group(label, styles, name) {
+    const optgroup = document.createElement('optgroup');
+    optgroup.label = label;
+    optgroup.hidden = styles.length === 0;
+    optgroup.append(...styles.map((s) => new Option(name(s), s)));
+    return optgroup;
+  }
+
+  function writerName(style) {
+    const id = style.slice(STYLE_PREFIX.length);
+    const m = DIGILETS_ID.exec(id);
+    return m ? `writer ${m[1]} (${m[2]}, ${m[3]}, ${m[4]}-handed)` : id;
+  }
+
+  function handName(style) {
+    return state.concepts.get(style)?.version > 0 ? style.slice(STYLE_PREFIX.length) : writerName(style);
   }
 
   function fillSelect(select, labels, fallback) {
     const current = select.value || select.dataset.initial || fallback;
+    delete select.dataset.initial;
     select.replaceChildren(...labels.map((l) => new Option(l, l)));
     select.value = labels.includes(current) ? current : labels[0];
+  }
+
+  // ---- captions --------------------------------------------------------------------------------------------
+  /** @return the letters of a mix in words: "n", or "a 44% + n 56%" */
+  function letterMix(mix) {
+    const entries = Object.entries(mix || {}).filter(([l]) => !l.startsWith(STYLE_PREFIX));
+    return entries.length === 1 ? entries[0][0]
+      : entries.map(([l, w]) => `${l} ${Math.round(100 * w)}%`).join(' + ');
+  }
+
+  function handOf(mix) {
+    const style = Object.keys(mix || {}).find((l) => l.startsWith(STYLE_PREFIX) && l !== TYPICAL);
+    return style ? handName(style) : null;
+  }
+
+  /** The whole story of one trajectory: letters, hand, noise and seed (variants only), steps. */
+  function describe(t) {
+    const hand = handOf(t.mix);
+    return [letterMix(t.mix) + (hand ? ` in ${hand}'s hand` : ''),
+      t.noise > 0 ? `noise ${Number(t.noise).toFixed(3)}, seed ${t.seed}` : 'no noise',
+      `${t.points.length} steps`].join(' · ');
+  }
+
+  /** Short enough for a feed cell (two lines at most); the full story is its tooltip. */
+  function feedCaption(t) {
+    const style = Object.keys(t.mix || {}).find((l) => l.startsWith(STYLE_PREFIX) && l !== TYPICAL);
+    const hand = !style ? '' : state.concepts.get(style)?.version > 0 ? style.slice(STYLE_PREFIX.length)
+      : `writer ${(DIGILETS_ID.exec(style.slice(STYLE_PREFIX.length)) || [])[1] || style.slice(STYLE_PREFIX.length)}`;
+    return letterMix(t.mix) + (hand ? ` (${hand})` : '') + (t.noise > 0 ? ` \u00b7 seed ${t.seed}` : '');
   }
 
   // ---- stream events ---------------------------------------------------------------------------------------
   function onEvent(event) {
     if (event.type === 'concept') {
-      state.concepts.set(event.label, event.version);
+      const known = state.concepts.get(event.label);
+      state.concepts.set(event.label, { version: event.version, trained: known ? known.trained : false });
       renderConcepts(event.label);
+      if (conceptState($('variant-concept').value) !== 'untaught') {
+        $('concept-offer').hidden = true;
+      }
     } else if (event.type === 'trajectory') {
-      addToFeed(event);
+      addToFeed(event, true);
       deliver(event.id, event);
     }
   }
 
-  function addToFeed(t) {
+  function addToFeed(t, animated) {
+    const key = `${t.id}/${t.variant}`;
+    if (state.feedKeys.has(key)) {
+      return; // already there: from GET /v1/generations and the stream both
+    }
+    state.feedKeys.add(key);
     const feed = $('feed');
     feed.querySelector('.empty')?.remove();
-    const cell = letterCell(t, mixCaption(t.mix), () => show(t, mixCaption(t.mix)));
+    const cell = letterCell(t, feedCaption(t), () => show(t, cell));
+    cell.title = describe(t);
     feed.prepend(cell);
     while (feed.children.length > FEED_MAX) {
+      state.feedKeys.delete(feed.lastChild.dataset.key);
       feed.lastChild.remove();
     }
-    animate(cell.querySelector('canvas'), t.points);
-  }
-
-  function mixCaption(mix) {
-    const entries = Object.entries(mix || {}).filter(([l]) => !l.startsWith(STYLE_PREFIX));
-    return entries.length === 1 ? entries[0][0]
-      : entries.map(([l, w]) => `${l} ${Number(w).toFixed(2)}`).join(' + ');
+    cell.dataset.key = key;
+    animate(cell.querySelector('canvas'), t.points, animated);
   }
 
   // ---- requests --------------------------------------------------------------------------------------------
@@ -198,8 +336,7 @@
       }
       let response, body;
       try {
-        response = await fetch(api + '/v1/generations', { method: 'POST', headers: { 'content-type':
-          'application/json' }, body: JSON.stringify(r.body) });
+        response = await server.request('/v1/generations', r.body);
         body = await response.json();
       } catch (e) {
         return requestError(unreachable('POST /v1/generations: ' + e.message));
@@ -236,14 +373,15 @@
     }
     pending.got.add(t.variant);
     const old = pending.cells[t.variant];
-    const caption = pending.labels(t.variant);
-    const cell = letterCell(t, caption, () => show(t, caption));
+    const cell = letterCell(t, pending.labels(t.variant), () => show(t, cell));
+    cell.title = describe(t);
     cell.dataset.index = old.dataset.index;
     old.replaceWith(cell);
     pending.cells[t.variant] = cell;
-    animate(cell.querySelector('canvas'), t.points);
+    animate(cell.querySelector('canvas'), t.points, true);
     if (cell.dataset.index === '0') {
-      show(t, caption);
+      show(t, cell);
+      revealShown();
     }
   }
 
@@ -253,8 +391,7 @@
       return;
     }
     try {
-      const response = await fetch(api + '/v1/generations/' + id);
-      const body = await response.json();
+      const body = await (await server.request('/v1/generations/' + id)).json();
       if (body.status === 'failed') {
         return requestError('Generation failed: ' + body.error);
       }
@@ -270,12 +407,17 @@
   }
 
   function variantsRequest(noise) {
-    const concept = $('variant-concept').value;
+    const letter = $('variant-concept').value;
+    if (!letter) {
+      return requestError('Nothing to draw yet: teach a letter on the pad first.');
+    }
     const count = Math.max(1, Math.min(12, Number($('count').value) || 1));
     const seed = Number($('seed').value) || 0;
-    const what = noise > 0 ? `${count} variants of “${concept}”, noise SD ${noise.toFixed(3)}`
-      : `“${concept}” regenerated (no noise)`;
-    run(what, [{ body: spec({ [concept]: 1 }, noise > 0 ? count : 1, noise), label: (v) => `seed ${seed + v}` }]);
+    const hand = $('hand').value ? ` in ${handName($('hand').value)}'s hand` : '';
+    const what = noise > 0 ? `${count} variants of \u201c${letter}\u201d${hand}, noise SD ${noise.toFixed(3)}`
+      : `\u201c${letter}\u201d${hand} regenerated (no noise)`;
+    run(what, [{ body: spec({ [letter]: 1 }, noise > 0 ? count : 1, noise),
+      label: (v) => noise > 0 ? `seed ${seed + v}` : letter }]);
   }
 
   function blendRequest() {
@@ -286,27 +428,27 @@
     }
     const total = Object.values(mix).reduce((a, b) => a + b, 0);
     if (total <= 0) {
-      return requestError('Give at least one concept a weight above 0.');
+      return requestError('Give at least one letter a weight above 0.');
     }
     for (const label of Object.keys(mix)) {
       mix[label] = mix[label] / total; // the API wants weights summing to 1
     }
     const noise = Number($('noise').value);
-    run(`blend ${mixCaption(mix)}`, [{ body: spec(mix, 1, noise), label: () => mixCaption(mix) }]);
+    run(`blend ${letterMix(mix)}`, [{ body: spec(mix, 1, noise), label: () => letterMix(mix) }]);
   }
 
   function gridRequest() {
     const a = $('grid-a').value, b = $('grid-b').value;
     if (a === b) {
-      return requestError('Pick two different concepts for the blend grid.');
+      return requestError('Pick two different letters for the blend grid.');
     }
     const requests = [];
     for (let i = 0; i < GRID_STEPS; i++) {
       const wb = Math.round(1000 * i / (GRID_STEPS - 1)) / 1000;
       const mix = wb === 0 ? { [a]: 1 } : wb === 1 ? { [b]: 1 } : { [a]: 1 - wb, [b]: wb };
-      requests.push({ body: spec(mix, 1, 0), label: () => `${a}→${b} ${wb.toFixed(2)}` });
+      requests.push({ body: spec(mix, 1, 0), label: () => letterMix(mix) });
     }
-    run(`blend grid from “${a}” to “${b}” in ${GRID_STEPS} steps`, requests);
+    run(`blend grid from \u201c${a}\u201d to \u201c${b}\u201d in ${GRID_STEPS} steps`, requests);
   }
 
   function addBlendRow(label, weight) {
@@ -314,7 +456,10 @@
     row.className = 'blend-row';
     const select = document.createElement('select');
     select.className = 'concept-select';
-    select.dataset.initial = label;
+    if (label) {
+      select.dataset.initial = label;
+    }
+    select.setAttribute('aria-label', 'letter');
     const input = document.createElement('input');
     input.type = 'number';
     input.min = '0';
@@ -324,11 +469,11 @@
     const remove = document.createElement('button');
     remove.className = 'remove';
     remove.textContent = '×';
-    remove.title = 'Remove this concept';
+    remove.title = 'Remove this letter';
     remove.addEventListener('click', () => row.remove());
     row.append(select, input, remove);
     $('blend-rows').append(row);
-    fillSelect(select, letters(), label);
+    fillSelect(select, drawable(), label || preferred()[0]);
   }
 
   // ---- drawing ---------------------------------------------------------------------------------------------
@@ -389,8 +534,8 @@
     }
   }
 
-  /** Draws the letter stroke by stroke over ANIMATION_MS, as the pen would; marks the canvas when done. */
-  function animate(canvas, points) {
+  /** Draws the letter stroke by stroke over ANIMATION_MS as the pen would (or at once); marks the canvas when done. */
+  function animate(canvas, points, animated) {
     const pts = positions(points);
     const token = {};
     canvas.animation = token;
@@ -406,7 +551,7 @@
         fitCanvas(canvas); // on the first frame: the canvas is laid out by then
         fitted = true;
       }
-      const share = Math.min(1, (now - start) / ANIMATION_MS);
+      const share = animated ? Math.min(1, (now - start) / ANIMATION_MS) : 1;
       drawLetter(canvas, pts, Math.ceil(share * pts.length));
       if (share < 1) {
         requestAnimationFrame(frame);
@@ -417,17 +562,46 @@
     requestAnimationFrame(frame);
   }
 
-  function show(t, caption) {
+  /** Shows the trajectory big, with its heatmaps, and marks the cell it came from. */
+  function show(t, cell) {
     state.shown = t;
-    $('shown-caption').textContent = `${caption}, seed ${t.seed}, ${t.points.length} steps`;
-    for (const cell of document.querySelectorAll('.cell.selected')) {
-      cell.classList.remove('selected');
+    $('shown-caption').textContent = describe(t);
+    for (const selected of document.querySelectorAll('.cell.selected')) {
+      selected.classList.remove('selected');
     }
+    cell?.classList.add('selected');
     const shown = $('shown');
     fitCanvas(shown);
-    animate(shown, t.points);
-    heatmap($('heat-c'), t.cell);
-    heatmap($('heat-h'), t.hidden);
+    animate(shown, t.points, true);
+    if (t.cell) {
+      heatmap($('heat-c'), t.cell);
+      heatmap($('heat-h'), t.hidden);
+    } else {
+      loadStates(t); // a feed entry from before the page opened comes without states
+    }
+  }
+
+  async function loadStates(t) {
+    heatmap($('heat-c'), null);
+    heatmap($('heat-h'), null);
+    try {
+      const body = await (await server.request('/v1/generations/' + t.id)).json();
+      const full = (body.trajectories || []).find((v) => v.variant === t.variant);
+      if (full && full.cell && state.shown === t) {
+        heatmap($('heat-c'), full.cell);
+        heatmap($('heat-h'), full.hidden);
+      }
+    } catch (e) {
+      // no states to show: the heatmaps stay empty
+    }
+  }
+
+  /** On a phone the shown letter sits above the controls: bring it into view when a request's first letter comes. */
+  function revealShown() {
+    const rect = $('shown').getBoundingClientRect();
+    if (rect.top < 0 || rect.bottom > window.innerHeight) {
+      $('shown').closest('.panel').scrollIntoView({ block: 'start', behavior: 'smooth' });
+    }
   }
 
   /** Figs. 6-7 of the paper: time on x, one row per LSTM unit, diverging colours symmetric around 0. */
@@ -474,12 +648,11 @@
   $('regenerate').addEventListener('click', () => variantsRequest(0));
   $('variants').addEventListener('click', () => variantsRequest(Number($('noise').value)));
   $('blend').addEventListener('click', blendRequest);
-  $('blend-add').addEventListener('click', () => addBlendRow('a', 0.5));
+  $('blend-add').addEventListener('click', () => addBlendRow(null, 0.5));
   $('grid').addEventListener('click', gridRequest);
-  $('feed').innerHTML = '<p class="empty">Waiting for trajectories…</p>';
-  $('results').innerHTML = '<p class="empty">Regenerate, ask for variants or a blend.</p>';
-  addBlendRow('n', 0.5);
-  addBlendRow('o', 0.5);
+  $('results').innerHTML = '<p class="empty">Regenerate a letter, ask for variants or a blend.</p>';
+  addBlendRow(null, 0.5);
+  addBlendRow(null, 0.5);
   window.addEventListener('resize', () => {
     if (state.shown) { // redraw at once, not animated: the letter should not vanish when a phone turns
       const shown = $('shown');

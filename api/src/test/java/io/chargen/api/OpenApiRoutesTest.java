@@ -23,7 +23,9 @@ class OpenApiRoutesTest {
       Map.entry("capture getQuery", List.of("tablet")),
       Map.entry("generator postGeneration", List.of("dashboard")),
       Map.entry("generator getGeneration", List.of("dashboard")),
-      Map.entry("generator getGeneratorConcepts", List.of("dashboard", "admin")),
+      Map.entry("generator getRecentGenerations", List.of("dashboard")),
+      // The pad (a tablet) reads which letters were trained and what it just taught (issue 16).
+      Map.entry("generator getGeneratorConcepts", List.of("tablet", "dashboard", "admin")),
       Map.entry("classifier getClassifierConcepts", List.of("dashboard", "admin")),
       Map.entry("learner getLearnedConcepts", List.of("dashboard", "admin")),
       Map.entry("learner eraseConcept", List.of("admin")),

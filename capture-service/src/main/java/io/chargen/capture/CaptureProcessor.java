@@ -130,6 +130,7 @@ public final class CaptureProcessor {
     new java.util.TreeMap<>(result.getScoresMap()).forEach(scores::put);
     return new JsonObject()
         .put("id", result.getQueryId())
+        .put("outcome", result.getOutcome().name().toLowerCase(java.util.Locale.ROOT))
         .put("label", result.getLabel())
         .put("scores", scores)
         .put("method", result.getMethod())

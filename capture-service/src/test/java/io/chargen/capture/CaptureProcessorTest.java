@@ -99,13 +99,24 @@ class CaptureProcessorTest {
   }
 
   @Test
-  @DisplayName("a classification becomes {id, label, scores, method, duration_ms}")
+  @DisplayName("a classification becomes {id, outcome, label, scores, method, duration_ms}")
   void mapsClassificationToJson() {
     JsonObject json = CaptureProcessor.toJson(ClassificationResult.newBuilder().setSchemaVersion(1)
         .setQueryId("q1").setLabel("b").putScores("a", 0.2).putScores("b", 0.8).setMethod("dtw")
         .setDurationMs(4.5).build());
 
-    assertThat(json).isEqualTo(new JsonObject().put("id", "q1").put("label", "b")
+    assertThat(json).isEqualTo(new JsonObject().put("id", "q1").put("outcome", "classified").put("label", "b")
         .put("scores", new JsonObject().put("a", 0.2).put("b", 0.8)).put("method", "dtw").put("duration_ms", 4.5));
+  }
+
+  @Test
+  @DisplayName("an answer with nothing taught says so: outcome nothing_taught, empty label and scores")
+  void mapsNothingTaughtToJson() {
+    JsonObject json = CaptureProcessor.toJson(ClassificationResult.newBuilder().setSchemaVersion(1)
+        .setQueryId("q2").setMethod("best").setOutcome(ClassificationResult.Outcome.NOTHING_TAUGHT).build());
+
+    assertThat(json.getString("outcome")).isEqualTo("nothing_taught");
+    assertThat(json.getString("label")).isEmpty();
+    assertThat(json.getJsonObject("scores")).isEmpty();
   }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,9 +20,9 @@ import org.slf4j.LoggerFactory;
  *
  * @param concepts the latest concept per label, as read from {@code chargen.concepts}
  * @param labels the candidates: every learned label, or only those with an example for a template method
- * @param classifier the classifier over them
+ * @param classifier the classifier over them; empty when there is no candidate (a method cannot be built on none)
  */
-record Candidates(List<LearnedConcept> concepts, List<String> labels, Classifier classifier) {
+record Candidates(List<LearnedConcept> concepts, List<String> labels, Optional<Classifier> classifier) {
   private static final Logger LOG = LoggerFactory.getLogger(Candidates.class);
 
   /**
@@ -45,7 +46,15 @@ record Candidates(List<LearnedConcept> concepts, List<String> labels, Classifier
         labels.add(concept.getLabel());
       }
     }
-    return new Candidates(List.copyOf(concepts), List.copyOf(labels), method.create(model, templates));
+    // Checked before the method is built: a nearest-neighbour classifier refuses to be built on no templates.
+    Optional<Classifier> classifier = labels.isEmpty() ? Optional.empty()
+        : Optional.of(method.create(model, templates));
+    return new Candidates(List.copyOf(concepts), List.copyOf(labels), classifier);
+  }
+
+  /** @return whether there is nothing to classify into: no letter learned (for template methods, with an example) */
+  boolean isEmpty() {
+    return classifier.isEmpty();
   }
 
   /** @return the concept's example, or null if it has none or a broken one (logged: the store does not check it) */

@@ -59,7 +59,8 @@ public final class ClassifierVerticle extends VerticleBase implements ServiceVer
     // Queries are often sent right after their concepts: assigned partitions wait until the store caught up.
     assembly.consume(config.groupId(), new RecordLoop.Input(Topics.QUERIES.topic(), this::classify,
         MAX_POLL_RECORDS, MAX_IN_FLIGHT));
-    ConceptsApi.mount(assembly.router(), store, new JsonObject().put("method", config.method().name()));
+    ConceptsApi.mount(assembly.router(), store, new JsonObject().put("method", config.method().name()),
+        ConceptsApi.Readers.SAME_ORIGIN);
     return assembly.start(config.httpPort());
   }
 

@@ -1,9 +1,10 @@
 package io.chargen.classifier;
 
 /**
- * A query arrived before any concept was learned (or, for template methods, before any concept with an example).
- * Transient: the record loop retries with backoff while the learner catches up, then dead-letters the query with
- * "no concepts learned yet" in the error header.
+ * A query arrived before any concept was learned (or, for template methods, before any concept with an example),
+ * and so soon after its capture that a letter taught just before may still be on its way. Transient: the record
+ * loop retries with backoff; once the query is {@link QueryProcessor#NOTHING_TAUGHT_AFTER} old it is answered
+ * {@code NOTHING_TAUGHT} instead.
  */
 public final class NoConceptsYetException extends RuntimeException {
   private static final long serialVersionUID = 1L;

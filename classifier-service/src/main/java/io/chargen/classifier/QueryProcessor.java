@@ -9,6 +9,8 @@ import io.chargen.service.BadRecordException;
 import io.chargen.service.ConceptState;
 import io.chargen.service.TrajectoryCodec;
 import io.chargen.proto.SchemaVersions;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -16,13 +18,22 @@ import java.util.function.LongSupplier;
  * Answers one query: parse and validate the {@link Trajectory}, apply the authors' transform, classify it among the
  * learned labels with the configured {@link ClassifierMethod}, and build the {@link ClassificationResult}. No Kafka
  * here: the caller publishes the result. Thread-safe; the classifier is rebuilt only when the learned concepts
- * changed since the last query.
+ * changed since the last query. With nothing taught yet a query gets an explicit answer ({@code NOTHING_TAUGHT}), after
+ * a short wait for a letter that may be on its way.
  */
 public final class QueryProcessor {
+  /**
+   * How old (since capture) a query with no candidate must be before it is answered "nothing taught". A younger one
+   * fails transiently and is retried: a letter taught a moment before may still be on its way (pad letters reached
+   * the dashboard 0.2–0.5 s after Teach, issue 16). {@link io.chargen.service.FailurePolicy#DEFAULT} retries for
+   * about 3 s, longer than this, so such a query is answered, never dead-lettered (QueryProcessorTest checks it).
+   */
+  public static final Duration NOTHING_TAUGHT_AFTER = Duration.ofSeconds(1);
   private static final double NANOS_PER_MILLI = 1e6;
 
   private final ConceptState state;
   private final ClassifierMethod method;
+  private final Clock clock;
   private final LongSupplier nanoTime;
   private volatile Candidates candidates;
 
@@ -32,8 +43,19 @@ public final class QueryProcessor {
    * @param nanoTime the clock of {@code duration_ms}, e.g. {@code System::nanoTime}
    */
   public QueryProcessor(ConceptState state, ClassifierMethod method, LongSupplier nanoTime) {
+    this(state, method, Clock.systemUTC(), nanoTime);
+  }
+
+  /**
+   * @param state the learned concepts and the base model grown by their codes
+   * @param method the classification method
+   * @param clock the wall clock that a query's {@code captured_at_ms} is compared with
+   * @param nanoTime the clock of {@code duration_ms}, e.g. {@code System::nanoTime}
+   */
+  public QueryProcessor(ConceptState state, ClassifierMethod method, Clock clock, LongSupplier nanoTime) {
     this.state = state;
     this.method = method;
+    this.clock = clock;
     this.nanoTime = nanoTime;
   }
 
@@ -44,32 +66,29 @@ public final class QueryProcessor {
 
   /**
    * @param value the record's bytes, a serialized {@link Trajectory}
-   * @return the result, keyed by the query id when published
+   * @return the result, keyed by the query id when published: the closest candidate, or {@code NOTHING_TAUGHT}
    * @throws BadRecordException naming the bad field and value
-   * @throws NoConceptsYetException when there is no candidate yet (transient)
+   * @throws NoConceptsYetException when there is no candidate yet and the query is younger than
+   *     {@link #NOTHING_TAUGHT_AFTER} (transient)
    */
   public ClassificationResult process(byte[] value) {
     Trajectory query = parse(value);
     StrokeSequence letter = TrajectoryCodec.letter(query);
     Candidates current = candidates();
+    if (current.isEmpty()) {
+      return nothingTaught(query);
+    }
     long start = nanoTime.getAsLong();
-    Classification answer = current.classifier().classify(letter, current.labels());
+    Classification answer = current.classifier().orElseThrow().classify(letter, current.labels());
     double millis = (nanoTime.getAsLong() - start) / NANOS_PER_MILLI;
-    return ClassificationResult.newBuilder()
-        .setSchemaVersion(SchemaVersions.CURRENT)
-        .setQueryId(query.getId())
+    return result(query, answer.method())
         .setLabel(answer.label())
         .putAllScores(answer.scores())
-        .setMethod(answer.method())
-        .setWriter(query.getWriter())
         .setDurationMs(millis)
         .build();
   }
 
-  /**
-   * @return the candidates for the concepts known now, rebuilt if they changed
-   * @throws NoConceptsYetException if there are none
-   */
+  /** @return the candidates for the concepts known now (possibly none), rebuilt if they changed */
   Candidates candidates() {
     List<LearnedConcept> concepts = state.concepts();
     Candidates known = candidates;
@@ -77,10 +96,23 @@ public final class QueryProcessor {
       known = Candidates.of(concepts, state.model(), method);
       candidates = known;
     }
-    if (known.labels().isEmpty()) {
+    return known;
+  }
+
+  private ClassificationResult nothingTaught(Trajectory query) {
+    long waitedMs = clock.millis() - query.getCapturedAtMs();
+    if (waitedMs < NOTHING_TAUGHT_AFTER.toMillis()) {
       throw new NoConceptsYetException();
     }
-    return known;
+    return result(query, method.name()).setOutcome(ClassificationResult.Outcome.NOTHING_TAUGHT).build();
+  }
+
+  private static ClassificationResult.Builder result(Trajectory query, String method) {
+    return ClassificationResult.newBuilder()
+        .setSchemaVersion(SchemaVersions.CURRENT)
+        .setQueryId(query.getId())
+        .setMethod(method)
+        .setWriter(query.getWriter());
   }
 
   /**

@@ -10,6 +10,11 @@ import io.chargen.service.BadRecordException;
 import io.chargen.service.ConceptState;
 import io.chargen.service.ConfigException;
 import io.chargen.service.Env;
+import io.chargen.service.FailurePolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,19 +25,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class QueryProcessorTest {
   /** Few steps keep the paper method's test in milliseconds; the correctness of the inference is model's test. */
   private static final String FEW_PAPER_STEPS = "5";
 
   private static final Trajectory GOOD = Queries.query("q-bad", Queries.circle());
+  /** The processor's wall clock; queries from {@link Queries#query} were captured long before (at 0). */
+  private static final Instant NOW = Instant.ofEpochMilli(1_700_000_000_000L);
 
   private final ConceptState state = new ConceptState(Queries.tinyBase());
 
   private QueryProcessor processor(String method) {
     ClassifierConfig config = ClassifierConfig.fromEnv(new Env(Map.of(
         ClassifierConfig.METHOD, method, ClassifierConfig.PAPER_STEPS, FEW_PAPER_STEPS)));
-    return new QueryProcessor(state, config.method(), System::nanoTime);
+    return new QueryProcessor(state, config.method(), Clock.fixed(NOW, ZoneOffset.UTC), System::nanoTime);
+  }
+
+  /** @return a query captured {@code agoMs} before the processor's clock */
+  private static byte[] capturedAgo(long agoMs) {
+    return Queries.query("q-1", Queries.circle()).toBuilder().setCapturedAtMs(NOW.toEpochMilli() - agoMs).build()
+        .toByteArray();
   }
 
   private void learnCircleAndZigzag() {
@@ -95,14 +109,51 @@ class QueryProcessorTest {
     assertThat(processor.process(Queries.query("q-2", Queries.zigzag()).toByteArray()).getLabel()).isEqualTo("b");
   }
 
-  @Test
-  @DisplayName("with no learned concept a query fails transiently with 'no concepts learned yet'")
-  void noConceptsIsTransient() {
-    byte[] query = Queries.query("q-1", Queries.circle()).toByteArray();
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"best", "dtw_1nn", "paper"})
+  @DisplayName("with nothing learned a query just captured fails transiently: a letter taught before may be coming")
+  void noConceptsIsTransientAtFirst(String method) {
+    byte[] query = capturedAgo(QueryProcessor.NOTHING_TAUGHT_AFTER.toMillis() - 1);
 
-    assertThatThrownBy(() -> processor("dtw_1nn").process(query))
+    assertThatThrownBy(() -> processor(method).process(query))
         .isInstanceOf(NoConceptsYetException.class).isNotInstanceOf(BadRecordException.class)
         .hasMessage("no concepts learned yet");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"best", "dtw_1nn", "paper"})
+  @DisplayName("with nothing learned a query that waited is answered NOTHING_TAUGHT, without label or scores")
+  void noConceptsIsAnsweredOnceTheQueryWaited(String method) {
+    ClassificationResult result = processor(method).process(capturedAgo(QueryProcessor.NOTHING_TAUGHT_AFTER
+        .toMillis()));
+
+    assertThat(result.getOutcome()).isEqualTo(ClassificationResult.Outcome.NOTHING_TAUGHT);
+    assertThat(result.getQueryId()).isEqualTo("q-1");
+    assertThat(result.getWriter()).isEqualTo("w-1");
+    assertThat(result.getMethod()).isEqualTo(method);
+    assertThat(result.getLabel()).isEmpty();
+    assertThat(result.getScoresMap()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("the default retries last longer than the wait, so a query with nothing taught is never dead-lettered")
+  void retriesOutlastTheWait() {
+    FailurePolicy policy = FailurePolicy.DEFAULT;
+    Duration retried = Duration.ZERO;
+    for (int attempt = 1; attempt < policy.maxAttempts(); attempt++) {
+      retried = retried.plus(policy.backoff(attempt));
+    }
+
+    assertThat(retried).isGreaterThan(QueryProcessor.NOTHING_TAUGHT_AFTER);
+  }
+
+  @Test
+  @DisplayName("a classified result says so")
+  void classifiedResultsSaySo() {
+    learnCircleAndZigzag();
+
+    assertThat(processor("best").process(capturedAgo(0)).getOutcome())
+        .isEqualTo(ClassificationResult.Outcome.CLASSIFIED);
   }
 
   @Test
@@ -111,7 +162,8 @@ class QueryProcessorTest {
     state.apply(Queries.concept("a", 1, Queries.MODEL_ID, null));
     byte[] query = Queries.query("q-1", Queries.circle()).toByteArray();
 
-    assertThatThrownBy(() -> processor("dtw_1nn").process(query)).isInstanceOf(NoConceptsYetException.class);
+    assertThat(processor("dtw_1nn").process(query).getOutcome())
+        .isEqualTo(ClassificationResult.Outcome.NOTHING_TAUGHT);
     assertThat(processor("paper").process(query).getLabel()).isEqualTo("a");
   }
 
@@ -120,7 +172,8 @@ class QueryProcessorTest {
   void stylesAreNotCandidates() {
     state.apply(Queries.concept("@alice", 1, Queries.MODEL_ID, null));
     byte[] query = Queries.query("q-1", Queries.circle()).toByteArray();
-    assertThatThrownBy(() -> processor("paper").process(query)).isInstanceOf(NoConceptsYetException.class);
+    assertThat(processor("paper").process(query).getOutcome())
+        .isEqualTo(ClassificationResult.Outcome.NOTHING_TAUGHT);
     state.apply(Queries.concept("a", 1, Queries.MODEL_ID, null));
     assertThat(processor("paper").process(query).getScoresMap()).containsOnlyKeys("a");
   }

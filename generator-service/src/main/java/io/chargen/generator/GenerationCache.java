@@ -3,8 +3,11 @@ package io.chargen.generator;
 import io.chargen.proto.v1.GeneratedTrajectory;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -126,6 +129,28 @@ public final class GenerationCache {
       json.put("error", e.error);
     }
     return Optional.of(json.put("trajectories", trajectories));
+  }
+
+  /**
+   * What a dashboard opened now shows in its live feed before new trajectories stream in.
+   *
+   * @param limit the most trajectories returned
+   * @return the newest trajectories held, newest request first and its variants last-first, as stream events
+   *     ({@link GenerationJson#trajectoryEvent}) without their LSTM states, which {@link #status} has
+   */
+  public synchronized JsonArray recent(int limit) {
+    JsonArray events = new JsonArray();
+    List<Entry> newestFirst = new ArrayList<>(entries.values());
+    Collections.reverse(newestFirst);
+    for (Entry e : newestFirst) {
+      for (GeneratedTrajectory t : e.variants.descendingMap().values()) {
+        if (events.size() >= limit) {
+          return events;
+        }
+        events.add(GenerationJson.trajectoryEvent(t.toBuilder().clearCell().clearHidden().build()));
+      }
+    }
+    return events;
   }
 
   private Entry entry(String id) {

@@ -32,6 +32,13 @@ final class GenerationsApi {
   private static final int RETRY_AFTER_SECONDS = 2;
   /** Largest request body: a mix of every concept with long labels is far below 64 KiB. */
   private static final long MAX_BODY_BYTES = 64 * 1024;
+  /** Trajectories a dashboard just opened gets for its live feed (its feed keeps 30). */
+  private static final int RECENT_DEFAULT = 30;
+  /**
+   * The most it may ask: bounds the body (a 2,000-step trajectory is ~120 KB of JSON, so at most ~12 MB) whatever
+   * the cache holds.
+   */
+  static final int RECENT_MAX = 100;
   /** Where the dashboard is served: plain HTML, JS and CSS using this API. */
   static final String DASHBOARD = "/dashboard/";
 
@@ -68,6 +75,7 @@ final class GenerationsApi {
     // No file uploads: a multipart body would otherwise be written to file-uploads/ and never deleted.
     router.post("/v1/generations").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     router.post("/v1/generations").handler(this::create);
+    router.get("/v1/generations").handler(this::recent);
     router.get("/v1/generations/:id").handler(this::get);
     router.route("/v1/stream").handler(ctx -> ctx.request().toWebSocket()
         .onSuccess(hub::join)
@@ -125,5 +133,21 @@ final class GenerationsApi {
         () -> ServiceHttp.notFound(ctx, "generation " + id + " is not known here (unknown, or older than the last "
             + GenerationCache.MAX_REQUESTS + " requests, or dropped to keep the cache under "
             + GenerationCache.MAX_BYTES / (1024 * 1024) + " MiB)"));
+  }
+
+  /** The newest trajectories, for the live feed of a dashboard just opened. */
+  private void recent(RoutingContext ctx) {
+    String limit = ctx.queryParams().get("limit");
+    int n;
+    try {
+      n = limit == null ? RECENT_DEFAULT : Integer.parseInt(limit);
+    } catch (NumberFormatException e) {
+      n = 0;
+    }
+    if (n < 1 || n > RECENT_MAX) {
+      ServiceHttp.badRequest(ctx, "limit = " + limit + " is not an integer in 1.." + RECENT_MAX);
+      return;
+    }
+    ServiceHttp.json(ctx, new JsonObject().put("trajectories", cache.recent(n)));
   }
 }

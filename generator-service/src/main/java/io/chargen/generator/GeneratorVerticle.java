@@ -74,7 +74,7 @@ public final class GeneratorVerticle extends VerticleBase implements ServiceVert
     assembly.consume(config.groupId(), new RecordLoop.Input(Topics.GENERATION_REQUESTS.topic(), this::generate,
         MAX_POLL_RECORDS, MAX_IN_FLIGHT));
     new GenerationsApi(store, cache, hub, metrics, assembly::ready, this::publishRequest).mount(assembly.router());
-    ConceptsApi.mount(assembly.router(), store, new JsonObject());
+    ConceptsApi.mount(assembly.router(), store, new JsonObject(), ConceptsApi.Readers.ANY_ORIGIN);
     return assembly.start(config.httpPort())
         .compose(v -> assembly.producer().partitionsFor(Topics.GENERATION_REQUESTS.topic()))
         .onSuccess(infos -> partitions = new RequestPartitions(infos.size()))

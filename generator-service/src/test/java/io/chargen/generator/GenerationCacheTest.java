@@ -3,6 +3,8 @@ package io.chargen.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chargen.proto.v1.GeneratedTrajectory;
+import io.chargen.proto.v1.StateRow;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,26 @@ class GenerationCacheTest {
     JsonObject failed = cache.status("bad").orElseThrow();
     assertThat(failed.getString("status")).isEqualTo("failed");
     assertThat(failed.getString("error")).contains("0.9");
+  }
+
+  @Test
+  @DisplayName("recent trajectories come newest request first, as stream events without LSTM states, at most the limit")
+  void recentNewestFirst() {
+    GenerationCache cache = new GenerationCache();
+    cache.expect("old", 1);
+    cache.add(variant("old", 0));
+    cache.expect("new", 2);
+    cache.add(variant("new", 0).toBuilder().addCell(StateRow.newBuilder().addValues(0.5f))
+        .addHidden(StateRow.newBuilder().addValues(0.5f)).build());
+    cache.add(variant("new", 1));
+
+    JsonArray recent = cache.recent(2);
+    assertThat(recent).extracting(o -> ((JsonObject) o).getString("id") + "/" + ((JsonObject) o).getInteger("variant"))
+        .containsExactly("new/1", "new/0");
+    JsonObject event = recent.getJsonObject(1);
+    assertThat(event.getString("type")).isEqualTo("trajectory");
+    assertThat(event.containsKey("cell")).as("states stay in GET /v1/generations/{id}").isFalse();
+    assertThat(cache.recent(10)).hasSize(3);
   }
 
   @Test

@@ -103,6 +103,10 @@ class GeneratorServiceIT {
     }
     Http.until(TIMEOUT, "3 trajectories streamed", () -> stream.stream()
         .filter(e -> "trajectory".equals(e.getString("type")) && id.equals(e.getString("id"))).count() == 3);
+    JsonArray recent = Http.get(firstPort, "/v1/generations?limit=2").body().getJsonArray("trajectories");
+    assertThat(recent).as("the newest two, for a dashboard just opened")
+        .extracting(o -> ((JsonObject) o).getString("id") + "/" + ((JsonObject) o).getInteger("variant"))
+        .containsExactly(id + "/2", id + "/1");
     JsonObject event = stream.stream().filter(e -> id.equals(e.getString("id"))).findFirst().orElseThrow();
     assertThat(event.getJsonObject("mix").getMap()).isEqualTo(Map.of("n", 0.5, "o", 0.5));
     assertThat(event.getDouble("noise")).isEqualTo(0.03);
@@ -127,6 +131,9 @@ class GeneratorServiceIT {
     assertThat(weights.status()).isEqualTo(400);
     assertThat(weights.body().getString("error")).contains("0.9");
     assertThat(Http.get(firstPort, "/v1/generations/no-such-id").status()).isEqualTo(404);
+    Http.Response limit = Http.get(firstPort, "/v1/generations?limit=0");
+    assertThat(limit.status()).isEqualTo(400);
+    assertThat(limit.body().getString("error")).contains("limit = 0");
   }
 
   @Test
@@ -158,6 +165,10 @@ class GeneratorServiceIT {
     JsonArray concepts = Http.get(secondPort, "/v1/concepts").body().getJsonArray("concepts");
     assertThat(concepts.stream().map(JsonObject.class::cast).filter(c -> c.getBoolean("learned"))
         .map(c -> c.getString("label"))).contains("n", "o");
+    assertThat(concepts.stream().map(JsonObject.class::cast).filter(c -> c.getBoolean("learned"))
+        .map(c -> c.getBoolean("trained"))).as("learned here, not trained into the base model").containsOnly(false);
+    assertThat(Http.header(secondPort, "/v1/concepts", "access-control-allow-origin"))
+        .as("the pad reads the generator's concepts from capture's origin").isEqualTo("*");
 
     Http.Response shared = Http.post(secondPort, "/v1/generations", "{\"mix\":{\"n\":1},\"variants\":2}");
     assertThat(shared.status()).isEqualTo(202);

@@ -68,7 +68,7 @@ public final class LearnerVerticle extends VerticleBase implements ServiceVertic
         new StyleLearner(backend, config.schedule()), Clock.systemUTC());
     assembly.consume(config.groupId(), new RecordLoop.Input(Topics.EXAMPLES.topic(), this::learn, MAX_POLL_RECORDS,
         MAX_IN_FLIGHT));
-    ConceptsApi.mount(assembly.router(), store, new JsonObject());
+    ConceptsApi.mount(assembly.router(), store, new JsonObject(), ConceptsApi.Readers.SAME_ORIGIN);
     return assembly.start(config.httpPort());
   }
 

@@ -109,6 +109,15 @@ class WireFormatV1Test {
   }
 
   @Test
+  @DisplayName("a classification result written before its outcome field existed reads as classified")
+  void resultsWithoutOutcomeAreClassified() throws IOException {
+    try (InputStream in = getClass().getResourceAsStream("/v1/ClassificationResult.bin")) {
+      assertThat(ClassificationResult.parseFrom(in.readAllBytes()).getOutcome())
+          .isEqualTo(ClassificationResult.Outcome.CLASSIFIED);
+    }
+  }
+
+  @Test
   @DisplayName("an unsupported schema version is refused naming the message and the supported versions")
   void unsupportedVersionRefused() {
     assertThatThrownBy(() -> SchemaVersions.require("Trajectory", 2))

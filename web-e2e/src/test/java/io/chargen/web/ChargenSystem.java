@@ -77,6 +77,11 @@ final class ChargenSystem implements AutoCloseable {
     return "http://127.0.0.1:" + generatorPort + "/dashboard/";
   }
 
+  /** @return the generator service's root, which redirects to the dashboard; its API is under v1/ */
+  String generatorRoot() {
+    return "http://127.0.0.1:" + generatorPort + "/";
+  }
+
   /** @return the capture service's root, which redirects to the pad */
   String captureRoot() {
     return "http://127.0.0.1:" + capturePort + "/";

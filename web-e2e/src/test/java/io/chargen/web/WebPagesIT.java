@@ -1,13 +1,10 @@
 package io.chargen.web;
 
+import static io.chargen.web.Pages.QUICK;
+import static io.chargen.web.Pages.SLOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chargen.kafka.FreePorts;
-import io.chargen.model.data.DigiletsDataset;
-import io.chargen.model.data.DigiletsReader;
-import io.chargen.model.data.PenSample;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,9 +28,6 @@ import org.openqa.selenium.support.ui.Select;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebPagesIT {
-  /** One-shot learning, generation and classification each take seconds here; CI machines are slower. */
-  private static final Duration SLOW = Duration.ofSeconds(90);
-  private static final Duration QUICK = Duration.ofSeconds(15);
   private static final char LETTER = 'n';
   /** Taught too, so the query has a look-alike to lose to: the classifier chooses among learned concepts. */
   private static final char RIVAL = 'u';
@@ -42,29 +36,21 @@ class WebPagesIT {
   /** Blend 5 of 0..9: weight 5/9 = 0.56 on the second concept. */
   private static final int MIDDLE = 5;
 
+  private Pages pages;
   private ChargenSystem system;
   private Browser browser;
-  private DigiletsDataset writer;
-  private String writerId;
 
   @BeforeAll
   void startSystemAndBrowser() throws Exception {
-    browser = Browser.start(Path.of(System.getProperty("chargen.screenshots", "target/screenshots")));
-    system = ChargenSystem.start(Path.of(System.getProperty("chargen.model", "../models/base.cgm")));
-    writer = DigiletsReader.readDataset(Path.of(System.getProperty("chargen.writer")));
-    writerId = writer.writers().get(0);
+    pages = Pages.start();
+    system = pages.system;
+    browser = pages.browser;
   }
 
   @AfterAll
   void stop() throws Exception {
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      if (system != null) {
-        system.close();
-      }
+    if (pages != null) {
+      pages.close();
     }
   }
 
@@ -75,32 +61,29 @@ class WebPagesIT {
     WebDriver page = browser.driver();
     page.get(system.captureRoot());
     assertThat(page.getCurrentUrl()).endsWith("/pad/");
-    awaitConnected();
+    pages.openPad(); // told where the dashboard is, so it can say what was learned
     for (char letter : new char[] {RIVAL, LETTER}) {
-      WebElement label = page.findElement(By.id("label"));
-      label.clear();
-      label.sendKeys(String.valueOf(letter));
-      write(writer.sample(writerId, letter, 0));
-      assertThat(canvasInk("canvas")).as("ink on the pad").isGreaterThan(0);
+      pages.typeLetter(letter);
+      pages.write(pages.letter(letter, 0));
+      assertThat(pages.canvasInk("#canvas")).as("ink on the pad").isGreaterThan(0);
       if (letter == LETTER) {
         browser.screenshot("pad-desktop");
       }
       page.findElement(By.id("send")).click();
-      browser.await(QUICK, "the pad to confirm the example of '" + letter + "'",
-          d -> status().startsWith("Taught \u201c" + letter));
+      browser.await(SLOW, "the pad to say '" + letter + "' was learned",
+          d -> pages.status().startsWith("Learned \u201c" + letter));
     }
+    page.findElement(By.id("teach-hand")).click(); // a trained letter under a name teaches that writer's hand
     WebElement name = page.findElement(By.id("writer"));
-    assertThat(name.getDomProperty("value")).isEqualTo("web-pad");
-    name.clear();
-    name.sendKeys("zoe"); // a trained letter under a name teaches that writer's hand
-    WebElement label = page.findElement(By.id("label"));
-    label.clear();
-    label.sendKeys("a");
-    write(writer.sample(writerId, 'a', 0));
+    assertThat(name.getDomProperty("value")).as("no name until the writer gives one").isEmpty();
+    name.sendKeys("zoe");
+    pages.typeLetter('a');
+    pages.write(pages.letter('a', 0));
     page.findElement(By.id("send")).click();
-    browser.await(QUICK, "the pad to confirm the example of 'a'", d -> status().startsWith("Taught \u201ca"));
+    browser.await(SLOW, "the pad to say zoe's hand was learned",
+        d -> pages.status().startsWith("Learned your handwriting \u201czoe\u201d"));
 
-    page.get(system.dashboardUrl());
+    pages.openDashboard();
     browser.await(SLOW, "zoe's hand in the Hand select",
         d -> !d.findElements(By.cssSelector("#hand option[value='@zoe']")).isEmpty());
     for (char letter : new char[] {RIVAL, LETTER}) {
@@ -116,11 +99,10 @@ class WebPagesIT {
   @DisplayName("the ten-step blend grid from one concept to another is drawn, with the shown letter's c and h heatmaps")
   void drawsABlendGrid() throws Exception {
     WebDriver page = browser.driver();
-    page.get(system.dashboardUrl());
-    awaitConnected();
+    pages.openDashboard();
     browser.await(QUICK, "concepts to load", d -> !d.findElements(By.cssSelector(".concept")).isEmpty());
-    new Select(page.findElement(By.id("grid-a"))).selectByValue(OTHER);
-    new Select(page.findElement(By.id("grid-b"))).selectByValue(String.valueOf(LETTER));
+    pages.choose("grid-a", OTHER);
+    pages.choose("grid-b", String.valueOf(LETTER));
     Select hand = new Select(page.findElement(By.id("hand")));
     assertThat(page.findElement(By.id("hand-row")).isDisplayed()).as("the default model has writers' hands").isTrue();
     assertThat(hand.getFirstSelectedOption().getText()).isEqualTo("typical (default)");
@@ -129,32 +111,32 @@ class WebPagesIT {
         .isEmpty();
     WebElement steps = page.findElement(By.id("steps"));
     steps.clear(); // as many steps as the taught example, as the paper generates
-    steps.sendKeys(Integer.toString(writer.sample(writerId, LETTER, 0).points().size() - 1));
+    steps.sendKeys(Integer.toString(pages.letter(LETTER, 0).points().size() - 1));
     page.findElement(By.id("grid")).click();
     browser.await(SLOW, "all " + GRID_STEPS + " blends to be drawn", d ->
         d.findElements(By.cssSelector("#results canvas[data-drawn='true']")).size() == GRID_STEPS);
     for (int i = 0; i < GRID_STEPS; i++) {
-      assertThat(canvasInk("#results .cell[data-index='" + i + "'] canvas")).as("ink in blend %d", i)
+      assertThat(pages.canvasInk("#results .cell[data-index='" + i + "'] canvas")).as("ink in blend %d", i)
           .isGreaterThan(0);
     }
-    browser.await(QUICK, "the shown letter to be drawn", d -> "true".equals(attribute("#shown", "data-drawn")));
-    assertThat(canvasInk("#shown")).isGreaterThan(0);
+    browser.await(QUICK, "the shown letter to be drawn", d -> "true".equals(pages.attribute("#shown", "data-drawn")));
+    assertThat(pages.canvasInk("#shown")).isGreaterThan(0);
     for (String heat : List.of("#heat-c", "#heat-h")) {
-      assertThat(attribute(heat, "height")).as(heat + " rows: one per LSTM unit").isEqualTo("100");
-      assertThat(canvasInk(heat)).as(heat + " coloured").isGreaterThan(0);
+      assertThat(pages.attribute(heat, "height")).as(heat + " rows: one per LSTM unit").isEqualTo("100");
+      assertThat(pages.canvasInk(heat)).as(heat + " coloured").isGreaterThan(0);
     }
     page.findElement(By.cssSelector("#results .cell[data-index='" + MIDDLE + "']")).click();
     browser.await(QUICK, "the middle blend to be shown", d -> d.findElement(By.id("shown-caption")).getText()
-        .startsWith(OTHER + "\u2192" + LETTER + " 0.56"));
-    browser.await(QUICK, "the shown letter to be redrawn", d -> "true".equals(attribute("#shown", "data-drawn")));
+        .startsWith(OTHER + " 44% + " + LETTER + " 56%"));
+    browser.await(QUICK, "the shown letter to be redrawn", d -> "true".equals(pages.attribute("#shown", "data-drawn")));
     assertThat(page.findElements(By.cssSelector("#feed canvas"))).as("live feed").hasSizeGreaterThanOrEqualTo(
         GRID_STEPS);
     browser.screenshot("dashboard-desktop");
     browser.resize(Browser.PHONE);
     page.findElement(By.cssSelector("#results .cell[data-index='" + MIDDLE + "']")).click(); // show it anew
     browser.await(QUICK, "the shown letter to be drawn at phone size",
-        d -> "true".equals(attribute("#shown", "data-drawn")));
-    assertThat(canvasInk("#shown")).as("the shown letter after the resize").isGreaterThan(0);
+        d -> "true".equals(pages.attribute("#shown", "data-drawn")));
+    assertThat(pages.canvasInk("#shown")).as("the shown letter after the resize").isGreaterThan(0);
     browser.script("window.scrollTo(0, 0);");
     browser.screenshot("dashboard-phone");
     browser.resize(Browser.DESKTOP);
@@ -165,20 +147,16 @@ class WebPagesIT {
   @DisplayName("a letter written in ask mode is classified and its label and per-concept scores are shown")
   void classifiesALetter() throws Exception {
     WebDriver page = browser.driver();
-    page.get(system.padUrl());
-    awaitConnected();
+    pages.openPad();
     page.findElement(By.id("mode-ask")).click();
-    write(writer.sample(writerId, LETTER, 1));
+    pages.write(pages.letter(LETTER, 1));
     page.findElement(By.id("send")).click();
     browser.await(SLOW, "a classification", d -> d.findElement(By.id("classification")).isDisplayed());
     String label = page.findElement(By.id("result-label")).getText();
     assertThat(label).as("the writer's second '%s'", LETTER).isEqualTo(String.valueOf(LETTER));
+    assertThat(page.findElement(By.id("runners-up")).getText()).as("the rival named in words").contains("u");
     assertThat(page.findElements(By.cssSelector("#scores li"))).hasSizeGreaterThan(1);
     assertThat(page.findElement(By.cssSelector("#scores li.best")).getDomAttribute("data-label")).isEqualTo(label);
-    browser.screenshot("pad-ask-desktop");
-    browser.resize(Browser.PHONE);
-    browser.screenshot("pad-phone");
-    browser.resize(Browser.DESKTOP);
   }
 
   @Test
@@ -189,45 +167,12 @@ class WebPagesIT {
     for (String url : List.of(system.padUrl(), system.dashboardUrl())) {
       browser.driver().get(url + "?api=http://127.0.0.1:" + closed);
       browser.await(QUICK, "the disconnected state on " + url,
-          d -> "disconnected".equals(attribute("#connection", "data-state")));
+          d -> "disconnected".equals(pages.attribute("#connection", "data-state")));
       assertThat(browser.driver().findElement(By.id("banner")).getText())
           .contains("Cannot reach").contains("127.0.0.1:" + closed).contains("./chargen up");
     }
     browser.resize(Browser.PHONE);
     browser.screenshot("dashboard-backend-down-phone");
     browser.resize(Browser.DESKTOP);
-  }
-
-  private void write(PenSample letter) {
-    WebElement canvas = browser.driver().findElement(By.id("canvas"));
-    browser.perform(PenReplay.write(letter.points(), canvas));
-    int strokes = (int) letter.points().stream().filter(p -> p.penDown()).count();
-    browser.await(QUICK, strokes + " strokes on the pad",
-        d -> Integer.toString(strokes).equals(attribute("#canvas", "data-strokes")));
-  }
-
-  private void awaitConnected() {
-    browser.await(QUICK, "the page to connect", d -> "connected".equals(attribute("#connection", "data-state")));
-  }
-
-  private String status() {
-    return browser.driver().findElement(By.id("status")).getText();
-  }
-
-  private String attribute(String selector, String name) {
-    return browser.driver().findElement(By.cssSelector(selector)).getDomAttribute(name);
-  }
-
-  /** @return pixels of the canvas that are not transparent and not near white: drawn ink or heatmap colour */
-  private long canvasInk(String selector) {
-    Object count = browser.script("""
-        const c = document.querySelector(arguments[0]);
-        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-        let n = 0;
-        for (let i = 0; i < d.length; i += 4) {
-          if (d[i + 3] > 0 && (d[i] < 235 || d[i + 1] < 235 || d[i + 2] < 235)) n++;
-        }
-        return n;""", selector);
-    return ((Number) count).longValue();
   }
 }
