@@ -2,6 +2,7 @@ package io.chargen.capture;
 
 import io.chargen.service.ServiceAssembly;
 import io.chargen.service.ServiceHttp;
+import io.chargen.service.Tracing;
 import io.chargen.service.ServiceVerticle;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -65,7 +66,7 @@ public final class CaptureVerticle extends VerticleBase implements ServiceVertic
     new CaptureApi(validator, submissions, metrics).mount(router);
     router.route("/v1/pen").handler(ctx -> admitPenSession(ctx).compose(v -> ctx.request().toWebSocket())
         .onSuccess(ws -> open(ws, new PenSession(validator, submissions, metrics,
-            json -> ws.writeTextMessage(json.encode()))))
+            json -> ws.writeTextMessage(json.encode()), Tracing.of(ctx))))
         .onFailure(e -> LOG.warn("WebSocket /v1/pen not opened: {}", e.getMessage())));
     return assembly.start(config.httpPort());
   }
