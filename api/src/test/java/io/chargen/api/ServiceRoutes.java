@@ -25,6 +25,8 @@ final class ServiceRoutes {
   private static final Pattern ROUTE = Pattern.compile(
       "\\brouter\\.(get|post|put|delete|patch|route)\\(([^()]*)\\)\\s*\\.handler\\(([^;]*);", Pattern.DOTALL);
   private static final Pattern LITERAL = Pattern.compile("\"([^\"]*)\"");
+  /** service-support's {@code ConceptsApi} route. */
+  private static final String CONCEPTS = "GET /v1/concepts";
 
   private ServiceRoutes() {}
 
@@ -35,8 +37,15 @@ final class ServiceRoutes {
     assertThat(own).as("sources of %s-service", service).isNotEmpty();
     String shared = sources(root.resolve("service-support/src/main/java"));
     Set<String> routes = new TreeSet<>(scan(own, own + shared));
-    if (own.contains("ServiceHttp.router(")) {
-      routes.addAll(scan(shared, shared));
+    // The shared router (health, metrics) comes with ServiceHttp.router or the ServiceAssembly that builds it; the
+    // shared GET /v1/concepts only with ConceptsApi.mount.
+    Set<String> sharedRoutes = scan(shared, shared);
+    boolean concepts = sharedRoutes.remove(CONCEPTS);
+    if (own.contains("ServiceHttp.router(") || own.contains("new ServiceAssembly(")) {
+      routes.addAll(sharedRoutes);
+    }
+    if (concepts && own.contains("ConceptsApi.mount(")) {
+      routes.add(CONCEPTS);
     }
     return routes;
   }
@@ -46,8 +55,8 @@ final class ServiceRoutes {
     Matcher m = ROUTE.matcher(code);
     while (m.find()) {
       String handler = m.group(3);
-      if (handler.contains("BodyHandler")) {
-        continue;
+      if (handler.contains("BodyHandler") || m.group(2).isBlank()) {
+        continue; // a body parser, or a handler on every route (metrics, tracing): no endpoint
       }
       String path = openApiPath(resolve(m.group(2), constants));
       String method = m.group(1).toUpperCase();

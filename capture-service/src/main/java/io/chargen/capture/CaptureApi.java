@@ -4,50 +4,61 @@ import io.chargen.capture.CaptureMetrics.Endpoint;
 import io.chargen.capture.CaptureMetrics.Outcome;
 import io.chargen.capture.CaptureProcessor.Kind;
 import io.chargen.service.ServiceHttp;
+import io.chargen.service.Tracing;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API: {@code POST /v1/examples} and {@code POST /v1/queries} (202 {@code {"id"}} once the broker
- * acknowledged, 400 {@code {"error"}} naming the bad field and value, 503 when publishing failed) and
- * {@code GET /v1/queries/{id}} (200 with the classification, 202 {@code {"id","status":"pending"}}, 404 unknown),
- * and the web capture pad at {@code /pad/} (static files from {@code webroot/pad} on the class path; {@code /}
- * redirects there).
+ * acknowledged, 400 {@code {"error"}} naming the bad field and value, 415 for a multipart body, 429/503 with
+ * {@code Retry-After} when {@link CaptureSubmissions} refuses) and {@code GET /v1/queries/{id}} (200 with the
+ * classification, 202 {@code {"id","status":"pending"}}, 422 {@code {"id","status":"failed","error"}} when the
+ * classifier dead-lettered it, 404 unknown or older than {@value QueryResults#RETENTION_MINUTES} minutes), and the
+ * web capture pad at {@code /pad/} (static files from {@code webroot/pad}; {@code /} redirects there).
  */
 final class CaptureApi {
-  private static final Logger LOG = LoggerFactory.getLogger(CaptureApi.class);
-  /** Largest body: {@value PenInputValidator#MAX_POINTS} points of ~100 bytes each, with room to spare. */
+  /** Largest body: {@code TrajectoryLimits.MAX_POINTS} points of ~100 bytes each, with room to spare. */
   static final long MAX_BODY_BYTES = 1024 * 1024;
   private static final int ACCEPTED = 202;
-  private static final int UNAVAILABLE = 503;
+  private static final int UNSUPPORTED_MEDIA_TYPE = 415;
+  private static final int FAILED = 422;
   /** Where the capture pad is served: plain HTML, JS and CSS talking to {@code /v1/pen}. */
   static final String PAD = "/pad/";
 
   private final PenInputValidator validator;
-  private final CaptureProcessor processor;
-  private final QueryResults results;
+  private final CaptureSubmissions submissions;
   private final CaptureMetrics metrics;
 
-  CaptureApi(PenInputValidator validator, CaptureProcessor processor, QueryResults results, CaptureMetrics metrics) {
+  CaptureApi(PenInputValidator validator, CaptureSubmissions submissions, CaptureMetrics metrics) {
     this.validator = validator;
-    this.processor = processor;
-    this.results = results;
+    this.submissions = submissions;
     this.metrics = metrics;
   }
 
   /** @param router where to add the routes */
   void mount(Router router) {
-    router.post("/v1/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+    // No file uploads (create(false)): a multipart body would otherwise be written to file-uploads/ and never
+    // deleted; it is then refused with 415. Vert.x wants the body handler first on a route.
+    router.post("/v1/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
+        .handler(CaptureApi::refuseMultipart);
     router.post("/v1/examples").handler(ctx -> submit(ctx, Kind.EXAMPLE, Endpoint.EXAMPLES));
     router.post("/v1/queries").handler(ctx -> submit(ctx, Kind.QUERY, Endpoint.QUERIES));
     router.get("/v1/queries/:id").handler(this::result);
     router.get("/").handler(ctx -> ctx.redirect(PAD));
     router.get(PAD + "*").handler(StaticHandler.create("webroot/pad"));
+  }
+
+  private static void refuseMultipart(RoutingContext ctx) {
+    String type = ctx.request().getHeader("content-type");
+    if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+      ServiceHttp.error(ctx, UNSUPPORTED_MEDIA_TYPE, "content-type = \"" + type + "\": send the pen input as "
+          + "application/json");
+      return;
+    }
+    ctx.next();
   }
 
   private void submit(RoutingContext ctx, Kind kind, Endpoint endpoint) {
@@ -59,35 +70,44 @@ final class CaptureApi {
       ServiceHttp.badRequest(ctx, e.getMessage());
       return;
     }
-    processor.submit(kind, input)
-        .onSuccess(id -> {
-          metrics.requests(endpoint, Outcome.OK).increment();
-          ctx.response().setStatusCode(ACCEPTED).putHeader("content-type", "application/json")
-              .end(new JsonObject().put("id", id).encode());
-        })
-        .onFailure(e -> {
-          LOG.warn("publishing to {} failed", kind.topic(), e);
-          metrics.requests(endpoint, Outcome.ERROR).increment();
-          ServiceHttp.error(ctx, UNAVAILABLE, "publishing to " + kind.topic() + " failed: " + e.getMessage());
-        });
+    submissions.submit(kind, input, endpoint, Tracing.of(ctx))
+        .onSuccess(id -> ctx.response().setStatusCode(ACCEPTED).putHeader("content-type", "application/json")
+            .end(new JsonObject().put("id", id).encode()))
+        .onFailure(e -> refused(ctx, e));
+  }
+
+  static void refused(RoutingContext ctx, Throwable e) {
+    int status = e instanceof CaptureSubmissions.Refused r ? r.status() : 503;
+    if (status == 429) {
+      ServiceHttp.tooManyRequests(ctx, CaptureSubmissions.RETRY_AFTER_SECONDS, e.getMessage());
+    } else {
+      ServiceHttp.unavailable(ctx, CaptureSubmissions.RETRY_AFTER_SECONDS, e.getMessage());
+    }
   }
 
   private void result(RoutingContext ctx) {
     String id = ctx.pathParam("id");
+    QueryResults results = submissions.results();
     switch (results.state(id)) {
       case ANSWERED -> {
         metrics.requests(Endpoint.QUERY_RESULT, Outcome.OK).increment();
-        ServiceHttp.json(ctx, CaptureProcessor.toJson(results.result(id).orElseThrow()));
+        ServiceHttp.json(ctx, CaptureProcessor.toJson(results.answer(id).orElseThrow().result()));
       }
       case PENDING -> {
         metrics.requests(Endpoint.QUERY_RESULT, Outcome.OK).increment();
         ctx.response().setStatusCode(ACCEPTED).putHeader("content-type", "application/json")
             .end(new JsonObject().put("id", id).put("status", "pending").encode());
       }
+      case FAILED -> {
+        metrics.requests(Endpoint.QUERY_RESULT, Outcome.OK).increment();
+        ctx.response().setStatusCode(FAILED).putHeader("content-type", "application/json")
+            .end(new JsonObject().put("id", id).put("status", "failed")
+                .put("error", results.answer(id).orElseThrow().error()).encode());
+      }
       default -> {
         metrics.requests(Endpoint.QUERY_RESULT, Outcome.INVALID).increment();
-        ServiceHttp.notFound(ctx, "query id = \"" + id + "\" is unknown (or older than the last "
-            + QueryResults.MAX_TRACKED_QUERIES + " queries)");
+        ServiceHttp.notFound(ctx, "query id = \"" + id + "\" is unknown (or older than "
+            + QueryResults.RETENTION_MINUTES + " minutes)");
       }
     }
   }

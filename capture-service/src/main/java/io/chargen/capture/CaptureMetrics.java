@@ -32,7 +32,7 @@ public final class CaptureMetrics {
   }
 
   /** How a request ended; the {@code outcome} tag. */
-  public enum Outcome { OK, INVALID, ERROR }
+  public enum Outcome { OK, INVALID, REFUSED, ERROR }
 
   private final MeterRegistry registry;
   private final AtomicInteger sessions = new AtomicInteger();
@@ -56,7 +56,8 @@ public final class CaptureMetrics {
    */
   public Counter requests(Endpoint endpoint, Outcome outcome) {
     return Counter.builder("capture.requests")
-        .description("Requests by endpoint and outcome (ok, invalid = rejected input or unknown id, error)")
+        .description("Requests by endpoint and outcome (ok, invalid = rejected input or unknown id, refused = 429/503 "
+            + "before publishing: backlog or broker unreachable, error = the publish failed)")
         .tag("endpoint", endpoint.tag())
         .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
         .register(registry);
@@ -92,9 +93,15 @@ public final class CaptureMetrics {
         .tag("outcome", valid ? "ok" : "invalid").register(registry);
   }
 
-  /** @param size the number of query ids tracked, read on scrape */
-  public void trackQueries(Supplier<Number> size) {
+  /**
+   * @param size the number of query ids tracked, read on scrape
+   * @param pending queries published and not yet answered: the backlog backpressure reads
+   */
+  public void trackQueries(Supplier<Number> size, Supplier<Number> pending) {
     Gauge.builder("capture.queries.tracked", size).description("Query ids this replica can answer (bounded)")
+        .register(registry);
+    Gauge.builder("capture.queries.pending", pending)
+        .description("Queries published and not yet answered or failed; above the bound capture answers 429")
         .register(registry);
   }
 

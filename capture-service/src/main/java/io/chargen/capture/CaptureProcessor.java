@@ -4,7 +4,9 @@ import io.chargen.proto.SchemaVersions;
 import io.chargen.proto.Topics;
 import io.chargen.proto.v1.ClassificationResult;
 import io.chargen.proto.v1.Trajectory;
+import io.chargen.service.Tracing;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.context.Context;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -93,11 +95,23 @@ public final class CaptureProcessor {
    * @return the new id, once the broker acknowledged the trajectory
    */
   public Future<String> submit(Kind kind, PenInput input) {
+    return submit(kind, input, Context.root());
+  }
+
+  /**
+   * @param kind example or query
+   * @param input validated input
+   * @param trace the request's trace context, carried in the record's headers
+   * @return the new id, once the broker acknowledged the trajectory
+   */
+  public Future<String> submit(Kind kind, PenInput input, Context trace) {
     Trajectory trajectory = trajectory(kind, input);
     String key = kind == Kind.EXAMPLE ? trajectory.getLabel() : trajectory.getId();
     long start = System.nanoTime();
     Timer timer = metrics.publishDuration(kind.topic());
-    return sender.send(new ProducerRecord<>(kind.topic(), key, trajectory.toByteArray())).map(ack -> {
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(kind.topic(), key, trajectory.toByteArray());
+    Tracing.inject(trace, record.headers());
+    return sender.send(record).map(ack -> {
       timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
       metrics.published(kind.topic()).increment();
       if (kind == Kind.QUERY) {

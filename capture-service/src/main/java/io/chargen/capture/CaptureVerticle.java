@@ -1,41 +1,45 @@
 package io.chargen.capture;
 
-import io.chargen.service.HealthChecks;
-import io.chargen.service.MeterBinders;
+import io.chargen.service.ServiceAssembly;
 import io.chargen.service.ServiceHttp;
+import io.chargen.service.Tracing;
 import io.chargen.service.ServiceVerticle;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.Router;
-import io.vertx.kafka.client.producer.KafkaWriteStream;
+import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wiring of the capture service: the producer of trajectories, the group-less {@link ClassificationReader}, the
- * HTTP API ({@link CaptureApi}) and the {@code /v1/pen} WebSocket ({@link PenSession} per connection).
- * {@link #start()} completes when HTTP listens, the producer has found both topics and the reader is positioned;
- * {@code /health} answers 503 until then.
+ * Wiring of the capture service on the shared {@link ServiceAssembly}: its producer of trajectories, a follower of
+ * queries, classifications and dead-lettered queries ({@link ClassificationReader}), the HTTP API
+ * ({@link CaptureApi}) and the {@code /v1/pen} WebSocket ({@link PenSession} per connection, at most
+ * {@value #MAX_PEN_SESSIONS}, closed after {@value #PEN_IDLE_TIMEOUT_MS} ms of silence). {@link #start()} completes
+ * when HTTP listens and the follower is positioned; {@code /health} is DOWN until then and whenever the broker has
+ * not answered for a few seconds.
  */
 public final class CaptureVerticle extends VerticleBase implements ServiceVerticle {
   private static final Logger LOG = LoggerFactory.getLogger(CaptureVerticle.class);
+  /** Open pen sessions at most: each buffers up to 2,000 typed points (~150 KB), so ~150 MB in the worst case. */
+  static final int MAX_PEN_SESSIONS = 1_000;
+  /** A pen session silent this long is closed: a tablet that went away must not hold its buffer. */
+  static final long PEN_IDLE_TIMEOUT_MS = 5 * 60_000;
+  private static final long IDLE_CHECK_MS = 10_000;
+  /** WebSocket close code of an idle session (RFC 6455: 1000 normal closure, with a reason). */
+  private static final short IDLE_CLOSE = 1000;
 
   private final CaptureConfig config;
   private final PrometheusMeterRegistry registry;
-  private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
+  private final AtomicInteger sessions = new AtomicInteger();
+  private ServiceAssembly assembly;
   private CaptureMetrics metrics;
-  private KafkaWriteStream<String, byte[]> producer;
-  private ClassificationReader reader;
-  private HttpServer server;
-  private volatile boolean producerReady;
 
   /**
    * @param config the configuration
@@ -50,65 +54,71 @@ public final class CaptureVerticle extends VerticleBase implements ServiceVertic
   public Future<?> start() {
     metrics = new CaptureMetrics(registry);
     QueryResults results = new QueryResults();
-    metrics.trackQueries(results::size);
-    producer = KafkaWriteStream.create(vertx, config.kafka().producer("trajectories"));
-    reader = new ClassificationReader(vertx, config.kafka(), results, metrics);
-    clientMetrics.add(MeterBinders.bindProducer(registry, producer.unwrap()));
-    clientMetrics.add(MeterBinders.bindConsumer(registry, reader.unwrap()));
+    metrics.trackQueries(results::size, results::pending);
+    assembly = new ServiceAssembly(vertx, CaptureConfig.SERVICE, config.kafka(), registry);
+    ClassificationReader reader = new ClassificationReader(results, metrics);
+    assembly.follow("classifications", ClassificationReader.FOLLOW, reader::read);
     PenInputValidator validator = new PenInputValidator();
-    CaptureProcessor processor = new CaptureProcessor(producer::send, results, metrics, Clock.systemUTC(),
+    CaptureProcessor processor = new CaptureProcessor(assembly.producer()::send, results, metrics, Clock.systemUTC(),
         () -> UUID.randomUUID().toString());
-    HealthChecks health = new HealthChecks().add("producer", () -> producerReady).add("classifications",
-        reader::isReady);
-    Router router = ServiceHttp.router(vertx, registry, health);
-    new CaptureApi(validator, processor, results, metrics).mount(router);
-    router.route("/v1/pen").handler(ctx -> ctx.request().toWebSocket()
-        .onSuccess(ws -> open(ws, new PenSession(validator, processor, results, metrics,
-            json -> ws.writeTextMessage(json.encode()))))
-        .onFailure(e -> LOG.warn("WebSocket upgrade of /v1/pen failed: {}", e.getMessage())));
-    return ServiceHttp.listen(vertx, router, config.httpPort())
-        .onSuccess(s -> server = s)
-        .compose(s -> findTopics())
-        .compose(v -> reader.start());
+    CaptureSubmissions submissions = new CaptureSubmissions(processor, results, metrics, assembly::ready);
+    Router router = assembly.router();
+    new CaptureApi(validator, submissions, metrics).mount(router);
+    router.route("/v1/pen").handler(ctx -> admitPenSession(ctx).compose(v -> ctx.request().toWebSocket())
+        .onSuccess(ws -> open(ws, new PenSession(validator, submissions, metrics,
+            json -> ws.writeTextMessage(json.encode()), Tracing.of(ctx))))
+        .onFailure(e -> LOG.warn("WebSocket /v1/pen not opened: {}", e.getMessage())));
+    return assembly.start(config.httpPort());
   }
 
   /** @return fails when the classification reader stopped on a fatal error */
   @Override
   public Future<Void> failure() {
-    return reader.failure();
+    return assembly.failure();
   }
 
   /** @return the HTTP port actually bound */
   @Override
   public int httpPort() {
-    return server.actualPort();
+    return assembly.httpPort();
+  }
+
+  /** @return fails, having answered 503, when {@value #MAX_PEN_SESSIONS} sessions are open already */
+  private Future<Void> admitPenSession(RoutingContext ctx) {
+    if (sessions.get() < MAX_PEN_SESSIONS) {
+      return Future.succeededFuture();
+    }
+    String why = MAX_PEN_SESSIONS + " pen sessions are open, the most this replica holds";
+    ServiceHttp.unavailable(ctx, CaptureSubmissions.RETRY_AFTER_SECONDS, why);
+    return Future.failedFuture(why);
   }
 
   private void open(ServerWebSocket ws, PenSession session) {
+    sessions.incrementAndGet();
     metrics.sessionOpened();
-    ws.textMessageHandler(session::onMessage);
+    AtomicLong lastMessage = new AtomicLong(System.nanoTime());
+    ws.textMessageHandler(text -> {
+      lastMessage.set(System.nanoTime());
+      session.onMessage(text);
+    });
     ws.binaryMessageHandler(bytes -> ws.writeTextMessage(
         "{\"type\":\"error\",\"error\":\"binary message of " + bytes.length() + " bytes: send JSON text\"}"));
     ws.exceptionHandler(e -> LOG.warn("WebSocket /v1/pen from {}: {}", ws.remoteAddress(), e.getMessage()));
+    long timer = vertx.setPeriodic(IDLE_CHECK_MS, id -> {
+      if (System.nanoTime() - lastMessage.get() > PEN_IDLE_TIMEOUT_MS * 1_000_000) {
+        ws.close(IDLE_CLOSE, "idle for " + PEN_IDLE_TIMEOUT_MS / 1000 + " s");
+      }
+    });
     ws.closeHandler(v -> {
+      vertx.cancelTimer(timer);
       session.close();
+      sessions.decrementAndGet();
       metrics.sessionClosed();
     });
   }
 
-  /** The producer is ready once it has metadata for both topics it writes, i.e. the broker is reachable. */
-  private Future<Void> findTopics() {
-    return Future.all(List.of(CaptureProcessor.Kind.values()).stream()
-            .map(kind -> producer.partitionsFor(kind.topic())).toList())
-        .onSuccess(v -> producerReady = true)
-        .mapEmpty();
-  }
-
   @Override
   public Future<?> stop() {
-    clientMetrics.forEach(KafkaClientMetrics::close);
-    return reader.stop()
-        .eventually(() -> producer.close())
-        .eventually(() -> server == null ? Future.succeededFuture() : server.close());
+    return assembly.stop();
   }
 }

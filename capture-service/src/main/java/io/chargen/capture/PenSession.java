@@ -3,6 +3,10 @@ package io.chargen.capture;
 import io.chargen.capture.CaptureMetrics.Endpoint;
 import io.chargen.capture.CaptureMetrics.Outcome;
 import io.chargen.capture.CaptureProcessor.Kind;
+import io.chargen.proto.v1.PenPoint;
+import io.chargen.service.Tracing;
+import io.chargen.service.TrajectoryLimits;
+import io.opentelemetry.context.Context;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -11,31 +15,45 @@ import java.util.function.Consumer;
 
 /**
  * One {@code /v1/pen} WebSocket conversation: {@code begin} (mode teach|ask, label, writer, device), any number of
- * {@code points} messages appended to a buffer, {@code end} (validate and publish like the POSTs, reply
- * {@code accepted}; in ask mode push {@code classification} when it arrives), {@code clear} (empty the buffer).
- * After {@code end} the buffer is empty and the begin settings stay, so a client can write letter after letter.
- * Mistakes are pushed as {@code {"type":"error","error":…}}; the session never closes the socket itself.
+ * {@code points} messages appended to a buffer, {@code end} (validate and publish like the POSTs, with the W3C
+ * {@code traceparent}/{@code tracestate} the message may carry, else the upgrade request's trace context; reply
+ * {@code accepted}; in ask mode push {@code classification} when it arrives, or {@code error} if the query failed),
+ * {@code clear} (empty the buffer). After {@code end} the buffer is empty and the begin settings stay, so a client can
+ * write letter after letter. Memory per session is bounded: points are typed on arrival (unknown fields dropped) and
+ * at most {@link TrajectoryLimits#MAX_POINTS} are buffered; messages are bounded by the server's WebSocket message
+ * size and idle sessions are closed by the verticle. Mistakes are pushed as {@code {"type":"error","error":…}}.
  */
 final class PenSession {
   private enum Mode { TEACH, ASK }
 
   private final PenInputValidator validator;
-  private final CaptureProcessor processor;
-  private final QueryResults results;
+  private final CaptureSubmissions submissions;
   private final CaptureMetrics metrics;
   private final Consumer<JsonObject> send;
+  private final Context session;
   private final List<Runnable> waits = new ArrayList<>();
-  private JsonArray buffer = new JsonArray();
+  private List<PenPoint> buffer = new ArrayList<>();
   private Mode mode;
-  private JsonObject settings;
+  private String label = "";
+  private String writer = "";
+  private String device = "";
 
-  PenSession(PenInputValidator validator, CaptureProcessor processor, QueryResults results, CaptureMetrics metrics,
+  PenSession(PenInputValidator validator, CaptureSubmissions submissions, CaptureMetrics metrics,
       Consumer<JsonObject> send) {
+    this(validator, submissions, metrics, send, Context.root());
+  }
+
+  /**
+   * @param session the trace context of the WebSocket's upgrade request: the parent of every letter of the session
+   *     whose {@code end} message brings no {@code traceparent} of its own
+   */
+  PenSession(PenInputValidator validator, CaptureSubmissions submissions, CaptureMetrics metrics,
+      Consumer<JsonObject> send, Context session) {
     this.validator = validator;
-    this.processor = processor;
-    this.results = results;
+    this.submissions = submissions;
     this.metrics = metrics;
     this.send = send;
+    this.session = session;
   }
 
   /** @param text one text message from the client */
@@ -46,8 +64,8 @@ final class PenSession {
       switch (type instanceof String s ? s : "") {
         case "begin" -> begin(message);
         case "points" -> append(message);
-        case "end" -> end();
-        case "clear" -> buffer = new JsonArray();
+        case "end" -> end(message);
+        case "clear" -> buffer = new ArrayList<>();
         default -> throw new InvalidPenInputException("type = " + (type instanceof String s ? '"' + s + '"' : type)
             + " is not one of [begin, points, end, clear]");
       }
@@ -69,12 +87,16 @@ final class PenSession {
       throw new InvalidPenInputException("mode = " + (value instanceof String s ? '"' + s + '"' : value)
           + " is not one of [teach, ask]");
     }
-    if (next == Mode.TEACH) {
-      validator.label(message.getValue("label"));
+    JsonObject names = new JsonObject().put("points", new JsonArray());
+    for (String field : List.of("writer", "device")) {
+      names.put(field, message.getValue(field));
     }
+    PenInput checked = validator.validateNames(names);
+    label = next == Mode.TEACH ? validator.label(message.getValue("label")) : "";
+    writer = checked.writer();
+    device = checked.device();
     mode = next;
-    settings = message.copy();
-    buffer = new JsonArray();
+    buffer = new ArrayList<>();
   }
 
   private void append(JsonObject message) throws InvalidPenInputException {
@@ -83,38 +105,45 @@ final class PenSession {
     if (!(points instanceof JsonArray array)) {
       throw new InvalidPenInputException("points = " + points + " is not an array");
     }
-    if (buffer.size() + array.size() > PenInputValidator.MAX_POINTS) {
+    if (buffer.size() + array.size() > TrajectoryLimits.MAX_POINTS) {
       throw new InvalidPenInputException("points: " + array.size() + " more would make " + (buffer.size()
-          + array.size()) + "; at most " + PenInputValidator.MAX_POINTS + " (not appended)");
+          + array.size()) + "; at most " + TrajectoryLimits.MAX_POINTS + " (not appended)");
     }
-    buffer.addAll(array);
+    buffer.addAll(validator.points(array, buffer.size()));
   }
 
-  private void end() throws InvalidPenInputException {
+  private void end(JsonObject message) throws InvalidPenInputException {
     requireBegun("end");
-    JsonObject json = settings.copy().put("points", buffer);
-    buffer = new JsonArray();
+    Context trace = Tracing.parse(optionalString(message, "traceparent"), optionalString(message, "tracestate"),
+        session);
+    List<PenPoint> points = buffer;
+    buffer = new ArrayList<>();
     Kind kind = mode == Mode.TEACH ? Kind.EXAMPLE : Kind.QUERY;
     PenInput input;
     try {
-      input = validator.validate(json, kind == Kind.EXAMPLE);
+      input = validator.validate(label, writer, device, points);
     } catch (InvalidPenInputException e) {
       metrics.requests(Endpoint.PEN, Outcome.INVALID).increment();
       throw e;
     }
-    processor.submit(kind, input)
+    submissions.submit(kind, input, Endpoint.PEN, trace)
         .onSuccess(id -> {
-          metrics.requests(Endpoint.PEN, Outcome.OK).increment();
           send.accept(new JsonObject().put("type", "accepted").put("id", id));
           if (kind == Kind.QUERY) {
-            waits.add(results.onAnswer(id, result ->
-                send.accept(CaptureProcessor.toJson(result).put("type", "classification"))));
+            waits.add(submissions.results().onAnswer(id, answer -> send.accept(answer.result() != null
+                ? CaptureProcessor.toJson(answer.result()).put("type", "classification")
+                : new JsonObject().put("type", "error").put("id", id).put("error", answer.error()))));
           }
         })
-        .onFailure(e -> {
-          metrics.requests(Endpoint.PEN, Outcome.ERROR).increment();
-          error("publishing to " + kind.topic() + " failed: " + e.getMessage());
-        });
+        .onFailure(e -> error(e.getMessage()));
+  }
+
+  private static String optionalString(JsonObject message, String field) throws InvalidPenInputException {
+    Object value = message.getValue(field);
+    if (value != null && !(value instanceof String)) {
+      throw new InvalidPenInputException(field + " = " + value + " is not a string");
+    }
+    return (String) value;
   }
 
   private void requireBegun(String type) throws InvalidPenInputException {

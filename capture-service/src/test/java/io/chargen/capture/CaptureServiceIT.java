@@ -45,7 +45,7 @@ class CaptureServiceIT {
 
   @BeforeAll
   static void deploy(KafkaBroker kafka) throws Exception {
-    kafka.createTopics(List.of(Topics.EXAMPLES, Topics.QUERIES, Topics.CLASSIFICATIONS).stream()
+    kafka.createTopics(List.of(Topics.EXAMPLES, Topics.QUERIES, Topics.CLASSIFICATIONS, Topics.QUERIES_DLQ).stream()
         .map(t -> new NewTopic(t.topic(), t.partitions(), (short) 1)).toList());
     bootstrap = kafka.bootstrapServers();
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -129,6 +129,49 @@ class CaptureServiceIT {
   }
 
   @Test
+  @DisplayName("a query the classifier dead-letters is answered 422 with the dead letter's error, not left pending")
+  void reportsFailedQuery() throws Exception {
+    String id = new JsonObject(post("/v1/queries", PenInputs.example("n").encode()).body()).getString("id");
+    ProducerRecord<String, byte[]> dead = new ProducerRecord<>(Topics.QUERIES_DLQ.topic(), id, new byte[] {1});
+    dead.headers().add(Topics.ERROR_HEADER, "gave up after 5 attempts: no concepts learned yet".getBytes());
+    KafkaTestClients.publish(bootstrap, List.of(dead));
+    HttpResponse<String> answer = get("/v1/queries/" + id);
+    long start = System.nanoTime();
+    while (answer.statusCode() == 202 && System.nanoTime() - start < TIMEOUT.toNanos()) {
+      Thread.sleep(20);
+      answer = get("/v1/queries/" + id);
+    }
+    assertThat(answer.statusCode()).isEqualTo(422);
+    assertThat(new JsonObject(answer.body()).getString("error")).contains("no concepts learned yet");
+  }
+
+  @Test
+  @DisplayName("the caller's W3C trace context travels from the HTTP request into the published query's headers")
+  void carriesTraceContext() throws Exception {
+    String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/queries"))
+        .timeout(TIMEOUT).header("content-type", "application/json").header("traceparent", traceparent)
+        .POST(HttpRequest.BodyPublishers.ofString(PenInputs.example("n").encode())).build(),
+        HttpResponse.BodyHandlers.ofString());
+    String id = new JsonObject(posted.body()).getString("id");
+    ConsumerRecord<String, byte[]> query = KafkaReads.find(bootstrap, Topics.QUERIES.topic(), TIMEOUT,
+        r -> id.equals(r.key()));
+    assertThat(new String(query.headers().lastHeader("traceparent").value()))
+        .startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-");
+  }
+
+  @Test
+  @DisplayName("a multipart body is refused with 415 and nothing is written to disk")
+  void refusesMultipart() throws Exception {
+    HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/queries"))
+        .timeout(TIMEOUT).header("content-type", "multipart/form-data; boundary=b")
+        .POST(HttpRequest.BodyPublishers.ofString("--b\r\nContent-Disposition: form-data; name=\"f\"; "
+            + "filename=\"x\"\r\n\r\nxxxx\r\n--b--\r\n")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).isEqualTo(415);
+    assertThat(java.nio.file.Path.of("file-uploads")).doesNotExist();
+  }
+
+  @Test
   @DisplayName("over the WebSocket, an asked letter is accepted and its classification is pushed")
   void pushesClassificationOverWebSocket() throws Exception {
     BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
@@ -159,10 +202,11 @@ class CaptureServiceIT {
     HttpResponse<String> health = get("/health");
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(new JsonObject(health.body()).getJsonObject("checks"))
-        .isEqualTo(new JsonObject().put("classifications", "UP").put("producer", "UP"));
+        .isEqualTo(new JsonObject().put("classifications", "UP").put("kafka", "UP"));
     String metrics = get("/metrics").body();
     assertThat(metrics).contains("capture_requests_total", "capture_publish_duration_seconds",
-        "capture_websocket_sessions", "jvm_memory_used_bytes", "kafka_producer_");
+        "capture_websocket_sessions", "jvm_memory_used_bytes", "kafka_producer_",
+        "chargen_http_requests_seconds_count{method=\"GET\",route=\"/health\"");
   }
 
   private static ClassificationResult result(String id) {

@@ -107,7 +107,7 @@ class PenInputValidatorTest {
   @DisplayName("more than 2,000 points are rejected, naming the count")
   void rejectsTooManyPoints() {
     JsonArray many = new JsonArray();
-    for (int i = 0; i <= PenInputValidator.MAX_POINTS; i++) {
+    for (int i = 0; i <= io.chargen.service.TrajectoryLimits.MAX_POINTS; i++) {
       many.add(PenInputs.point(0.1, 0.1, 0.5, i == 0, i * 0.01));
     }
     rejects(PenInputs.example("n").put("points", many).encode(), true, "points", "2001");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chargen.capture.QueryResults.State;
 import io.chargen.proto.v1.ClassificationResult;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -20,18 +21,37 @@ class QueryResultsTest {
     results.answered(result("q"));
     results.pending("q");
     assertThat(results.state("q")).isEqualTo(State.ANSWERED);
-    assertThat(results.result("q")).contains(result("q"));
+    assertThat(results.answer("q")).map(QueryResults.Answer::result).contains(result("q"));
   }
 
   @Test
-  @DisplayName("only the most recent ids are kept: the oldest is forgotten first")
-  void evictsOldest() {
-    QueryResults results = new QueryResults(2);
+  @DisplayName("an id is kept for the retention, then forgotten; at capacity within the retention it is full")
+  void keepsForRetention() {
+    long[] now = {0};
+    QueryResults results = new QueryResults(2, Duration.ofMinutes(10), () -> now[0]);
     results.pending("a");
+    now[0] = Duration.ofMinutes(5).toNanos();
     results.pending("b");
-    results.answered(result("c"));
+    assertThat(results.full()).as("two ids younger than 10 minutes fill a capacity of 2").isTrue();
+    assertThat(results.pending()).isEqualTo(2);
+    now[0] = Duration.ofMinutes(11).toNanos();
+    assertThat(results.full()).as("a expired").isFalse();
     assertThat(results.state("a")).isEqualTo(State.UNKNOWN);
-    assertThat(results.size()).isEqualTo(2);
+    assertThat(results.state("b")).isEqualTo(State.PENDING);
+    assertThat(results.pending()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a dead-lettered query is failed with its error, and no longer counts as pending")
+  void failsWithError() {
+    QueryResults results = new QueryResults();
+    List<String> calls = new ArrayList<>();
+    results.pending("q");
+    results.onAnswer("q", a -> calls.add(a.error()));
+    results.failed("q", "no concepts learned yet");
+    assertThat(results.state("q")).isEqualTo(State.FAILED);
+    assertThat(results.pending()).isZero();
+    assertThat(calls).containsExactly("no concepts learned yet");
   }
 
   @Test
@@ -39,12 +59,12 @@ class QueryResultsTest {
   void callsWaiters() {
     QueryResults results = new QueryResults();
     List<String> calls = new ArrayList<>();
-    results.onAnswer("q", r -> calls.add("first " + r.getQueryId()));
+    results.onAnswer("q", r -> calls.add("first " + r.result().getQueryId()));
     Runnable cancel = results.onAnswer("q", r -> calls.add("cancelled"));
     cancel.run();
     results.answered(result("q"));
     results.answered(result("q"));
-    results.onAnswer("q", r -> calls.add("late " + r.getQueryId()));
+    results.onAnswer("q", r -> calls.add("late " + r.result().getQueryId()));
     assertThat(calls).containsExactly("first q", "late q");
   }
 

@@ -5,7 +5,7 @@ import io.chargen.model.ConceptSet;
 import io.chargen.model.Classifier;
 import io.chargen.model.StrokeSequence;
 import io.chargen.proto.v1.LearnedConcept;
-import io.chargen.proto.v1.Step;
+import io.chargen.service.TrajectoryCodec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,13 +77,8 @@ record Candidates(List<LearnedConcept> concepts, List<String> labels, Optional<C
    * @throws IllegalArgumentException naming the label, step and value if a value is not finite
    */
   static StrokeSequence template(LearnedConcept concept) {
-    float[][] steps = new float[concept.getExampleCount()][];
-    for (int t = 0; t < steps.length; t++) {
-      Step s = concept.getExample(t);
-      steps[t] = new float[] {s.getDx(), s.getDy(), s.getPressure(), s.getStroke()};
-    }
     try {
-      return StrokeSequence.ofSteps(steps);
+      return TrajectoryCodec.fromSteps(concept.getExampleList());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("example of concept '" + concept.getLabel() + "' v" + concept.getVersion()
           + ": " + e.getMessage(), e);

@@ -4,24 +4,15 @@ import io.chargen.proto.Topics;
 import io.chargen.proto.v1.ClassificationResult;
 import io.chargen.service.BaseModel;
 import io.chargen.service.ConceptStore;
-import io.chargen.service.DeadLetters;
+import io.chargen.service.ConceptsApi;
 import io.chargen.service.FailurePolicy;
-import io.chargen.service.HealthChecks;
-import io.chargen.service.LoopMetrics;
-import io.chargen.service.MeterBinders;
 import io.chargen.service.RecordLoop;
-import io.chargen.service.ServiceHttp;
+import io.chargen.service.ServiceAssembly;
 import io.chargen.service.ServiceVerticle;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpServer;
-import io.vertx.ext.web.Router;
-import io.vertx.kafka.client.consumer.KafkaReadStream;
-import io.vertx.kafka.client.producer.KafkaWriteStream;
-import java.util.ArrayList;
-import java.util.List;
+import io.vertx.core.json.JsonObject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -34,19 +25,19 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 public final class ClassifierVerticle extends VerticleBase implements ServiceVerticle {
   /** Queries per poll: at the paper's ~0.3 s per query a batch stays far inside max.poll.interval.ms (5 min). */
   private static final int MAX_POLL_RECORDS = 50;
+  /**
+   * Queries classified at once, from different partitions: 2 cores do the work, the others wait for their produce
+   * acknowledgement meanwhile (measured with {@code chargen load}, README).
+   */
+  private static final int MAX_IN_FLIGHT = 8;
   private static final FailurePolicy POLICY = FailurePolicy.DEFAULT;
 
   private final ClassifierConfig config;
   private final BaseModel base;
   private final PrometheusMeterRegistry registry;
-  private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
-  private ConceptStore store;
-  private RecordLoop loop;
-  private KafkaWriteStream<String, byte[]> results;
-  private KafkaWriteStream<String, byte[]> deadLetters;
+  private ServiceAssembly assembly;
   private QueryProcessor processor;
   private ClassifierMetrics metrics;
-  private HttpServer server;
 
   /**
    * @param config the configuration
@@ -62,63 +53,45 @@ public final class ClassifierVerticle extends VerticleBase implements ServiceVer
   @Override
   public Future<?> start() {
     metrics = new ClassifierMetrics(registry, config.method().name(), POLICY.maxAttempts());
-    store = new ConceptStore(vertx, config.kafka(), base, registry, ClassifierConfig.SERVICE);
+    assembly = new ServiceAssembly(vertx, ClassifierConfig.SERVICE, config.kafka(), registry);
+    ConceptStore store = assembly.conceptStore(base);
     processor = new QueryProcessor(store.state(), config.method(), System::nanoTime);
-    results = KafkaWriteStream.create(vertx, config.kafka().producer("classifications"));
-    deadLetters = KafkaWriteStream.create(vertx, config.kafka().producer("dlq"));
-    KafkaReadStream<String, byte[]> consumer =
-        KafkaReadStream.create(vertx, config.kafka().consumer(config.groupId(), MAX_POLL_RECORDS));
-    clientMetrics.add(MeterBinders.bindConsumer(registry, consumer.unwrap()));
-    clientMetrics.add(MeterBinders.bindProducer(registry, results.unwrap()));
-    String topic = Topics.QUERIES.topic();
-    loop = new RecordLoop(vertx, consumer, new DeadLetters(deadLetters), topic, this::classify, POLICY,
-        new LoopMetrics(registry, ClassifierConfig.SERVICE, topic))
-        // Queries are often sent right after their concepts: read what the topic holds before answering.
-        .onAssigned(partitions -> store.catchUp());
-    HealthChecks health = new HealthChecks().add("consumer", loop::healthy).add("concepts", store::isReady);
-    Router router = ServiceHttp.router(vertx, registry, health);
-    ConceptsApi.mount(router, store, config.method().name());
-    return ServiceHttp.listen(vertx, router, config.httpPort())
-        .onSuccess(s -> server = s)
-        .compose(s -> store.start())
-        .compose(v -> loop.start());
+    // Queries are often sent right after their concepts: assigned partitions wait until the store caught up.
+    assembly.consume(config.groupId(), new RecordLoop.Input(Topics.QUERIES.topic(), this::classify,
+        MAX_POLL_RECORDS, MAX_IN_FLIGHT));
+    ConceptsApi.mount(assembly.router(), store, new JsonObject().put("method", config.method().name()),
+        ConceptsApi.Readers.SAME_ORIGIN);
+    return assembly.start(config.httpPort());
   }
 
-  /**
-   * @return fails as soon as the record loop or the concept store stops on a fatal error; never succeeds (a clean
-   *     stop is not news). Not {@code Future.any}: that would wait for both to fail.
-   */
+  /** @return fails as soon as the record loop or the concept store stops on a fatal error; never succeeds */
   @Override
   public Future<Void> failure() {
-    return ServiceVerticle.firstFailure(loop.failure(), store.failure());
+    return assembly.failure();
   }
 
   /** @return the HTTP port actually bound */
   @Override
   public int httpPort() {
-    return server.actualPort();
+    return assembly.httpPort();
   }
 
   private Future<Void> classify(ConsumerRecord<String, byte[]> record) {
     String position = record.topic() + "-" + record.partition() + "@" + record.offset();
-    return vertx.executeBlocking(() -> processor.process(record.value()))
-        .compose(this::publish)
+    return vertx.executeBlocking(() -> processor.process(record.value()), false)
+        .compose(result -> publish(result, record))
         .onSuccess(v -> metrics.answered(position))
         .onFailure(e -> metrics.failed(position, e));
   }
 
-  private Future<Void> publish(ClassificationResult result) {
+  private Future<Void> publish(ClassificationResult result, ConsumerRecord<String, byte[]> query) {
     metrics.classified(result.getDurationMs());
-    return results.send(new ProducerRecord<>(Topics.CLASSIFICATIONS.topic(), result.getQueryId(),
-        result.toByteArray())).mapEmpty();
+    return assembly.producer().send(new ProducerRecord<>(Topics.CLASSIFICATIONS.topic(), result.getQueryId(),
+        result.toByteArray()), query).mapEmpty();
   }
 
   @Override
   public Future<?> stop() {
-    clientMetrics.forEach(KafkaClientMetrics::close);
-    return loop.stop()
-        .eventually(() -> store.stop())
-        .eventually(() -> Future.join(results.close(), deadLetters.close()))
-        .eventually(() -> server == null ? Future.succeededFuture() : server.close());
+    return assembly.stop();
   }
 }

@@ -1,19 +1,16 @@
 package io.chargen.classifier;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.chargen.model.Classification;
 import io.chargen.model.StrokeSequence;
-import io.chargen.model.data.PenPoint;
-import io.chargen.model.data.Transform;
-import io.chargen.proto.SchemaVersions;
 import io.chargen.proto.v1.ClassificationResult;
 import io.chargen.proto.v1.LearnedConcept;
 import io.chargen.proto.v1.Trajectory;
 import io.chargen.service.BadRecordException;
 import io.chargen.service.ConceptState;
+import io.chargen.service.TrajectoryCodec;
+import io.chargen.proto.SchemaVersions;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -25,10 +22,6 @@ import java.util.function.LongSupplier;
  * a short wait for a letter that may be on its way.
  */
 public final class QueryProcessor {
-  /** Most points accepted: the longest DigiLeTs letters have a few hundred; 2000 is 40 s at 50 Hz. */
-  public static final int MAX_POINTS = 2_000;
-  /** Fewest points: the transform drops the last point and needs one step left. */
-  public static final int MIN_POINTS = Transform.DROPPED_TAIL_POINTS + 1;
   /**
    * How old (since capture) a query with no candidate must be before it is answered "nothing taught". A younger one
    * fails transiently and is retried: a letter taught a moment before may still be on its way (pad letters reached
@@ -80,7 +73,7 @@ public final class QueryProcessor {
    */
   public ClassificationResult process(byte[] value) {
     Trajectory query = parse(value);
-    StrokeSequence letter = transform(query);
+    StrokeSequence letter = TrajectoryCodec.letter(query);
     Candidates current = candidates();
     if (current.isEmpty()) {
       return nothingTaught(query);
@@ -124,55 +117,10 @@ public final class QueryProcessor {
 
   /**
    * @param value serialized trajectory
-   * @return the validated query
+   * @return the validated query ({@code TrajectoryLimits}, as capture checks it)
    * @throws BadRecordException naming the bad field and value
    */
   static Trajectory parse(byte[] value) {
-    Trajectory query;
-    try {
-      query = Trajectory.parseFrom(value);
-      SchemaVersions.require("Trajectory", query.getSchemaVersion());
-    } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
-      throw new BadRecordException("not a Trajectory: " + e.getMessage(), e);
-    }
-    if (query.getId().isBlank()) {
-      throw new BadRecordException("id is empty; a query needs an id to key its result");
-    }
-    int points = query.getPointsCount();
-    if (points < MIN_POINTS || points > MAX_POINTS) {
-      throw new BadRecordException("points of query " + query.getId() + " has " + points + " values; allowed "
-          + MIN_POINTS + ".." + MAX_POINTS);
-    }
-    return query;
-  }
-
-  private static StrokeSequence transform(Trajectory query) {
-    List<PenPoint> points = penPoints(query);
-    try {
-      return Transform.apply(points);
-    } catch (IllegalArgumentException e) { // e.g. coordinates so far apart that their difference overflows
-      throw new BadRecordException("points of query " + query.getId() + " cannot be transformed: " + e.getMessage(),
-          e);
-    }
-  }
-
-  private static List<PenPoint> penPoints(Trajectory query) {
-    List<PenPoint> points = new ArrayList<>(query.getPointsCount());
-    for (int i = 0; i < query.getPointsCount(); i++) {
-      io.chargen.proto.v1.PenPoint p = query.getPoints(i);
-      requireFinite(query, i, "x", p.getX());
-      requireFinite(query, i, "y", p.getY());
-      requireFinite(query, i, "pressure", p.getPressure());
-      requireFinite(query, i, "t", p.getT());
-      points.add(new PenPoint(p.getX(), p.getY(), p.getPressure(), p.getDown(), p.getT()));
-    }
-    return points;
-  }
-
-  private static void requireFinite(Trajectory query, int index, String field, double value) {
-    if (!Double.isFinite(value)) {
-      throw new BadRecordException("points[" + index + "]." + field + " of query " + query.getId() + " is "
-          + value + "; must be finite");
-    }
+    return TrajectoryCodec.parse(value, false);
   }
 }

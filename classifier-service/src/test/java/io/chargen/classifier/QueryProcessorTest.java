@@ -179,26 +179,28 @@ class QueryProcessorTest {
   }
 
   static Stream<Arguments> invalidQueries() {
-    List<PenPoint> many = new ArrayList<>(Collections.nCopies(QueryProcessor.MAX_POINTS + 1, GOOD.getPoints(0)));
+    List<PenPoint> many = new ArrayList<>(Collections.nCopies(io.chargen.service.TrajectoryLimits.MAX_POINTS + 1, GOOD.getPoints(0)));
     return Stream.of(
         bad("garbage bytes", t -> new byte[] {(byte) 0xff, 0x01, 0x02}, "not a Trajectory"),
         bad("unknown schema version", t -> t.toBuilder().setSchemaVersion(99).build().toByteArray(),
             "schema_version 99"),
         bad("empty id", t -> t.toBuilder().setId("").build().toByteArray(), "id is empty"),
-        bad("no points", t -> t.toBuilder().clearPoints().build().toByteArray(), "points of query q-bad has 0"),
+        bad("no points", t -> t.toBuilder().clearPoints().build().toByteArray(), "trajectory q-bad: points is empty"),
         bad("one point", t -> t.toBuilder().clearPoints().addPoints(t.getPoints(0)).build().toByteArray(),
-            "points of query q-bad has 1"),
+            "trajectory q-bad: points has 1 entries"),
         bad("too many points", t -> t.toBuilder().clearPoints().addAllPoints(many).build().toByteArray(),
-            "points of query q-bad has 2001 values; allowed 2..2000"),
-        bad("NaN x", t -> withX(t, 3, Double.NaN), "points[3].x of query q-bad is NaN"),
+            "trajectory q-bad: points has 2001 entries; allowed 2..2000"),
+        bad("NaN x", t -> withX(t, 3, Double.NaN), "points[3].x = NaN is not finite"),
         bad("infinite y", t -> withPoint(t, 4, t.getPoints(4).toBuilder().setY(Double.NEGATIVE_INFINITY)),
-            "points[4].y of query q-bad is -Infinity"),
+            "points[4].y = -Infinity is not finite"),
         bad("infinite pressure", t -> withPoint(t, 0, t.getPoints(0).toBuilder().setPressure(Double.MAX_VALUE * 2)),
-            "points[0].pressure of query q-bad is Infinity"),
+            "points[0].pressure = Infinity is not finite"),
         bad("NaN t", t -> withPoint(t, 5, t.getPoints(5).toBuilder().setT(Double.NaN)),
-            "points[5].t of query q-bad is NaN"),
-        bad("overflowing coordinates", t -> withX(Trajectory.parseFrom(withX(t, 1, Double.MAX_VALUE)), 2,
-            -Double.MAX_VALUE), "points of query q-bad cannot be transformed"));
+            "points[5].t = NaN is not finite"),
+        bad("coordinates beyond the limits", t -> withX(Trajectory.parseFrom(withX(t, 1, Double.MAX_VALUE)), 2,
+            -Double.MAX_VALUE), "points[1].x = 1.7976931348623157E308 is outside"),
+        bad("time going backwards", t -> withPoint(t, 3, t.getPoints(3).toBuilder().setT(-1)),
+            "points[3].t = -1.0 is outside"));
   }
 
   /** Builds a trajectory's bad bytes; may throw while re-parsing an intermediate step. */
@@ -238,7 +240,7 @@ class QueryProcessorTest {
   void unknownMethodIsAConfigError() {
     assertThatThrownBy(() -> ClassifierConfig.fromEnv(new Env(Map.of(ClassifierConfig.METHOD, "bestest"))))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("CHARGEN_CLASSIFIER=bestest is not one of [best, dtw_1nn, paper]");
+        .hasMessage("CHARGEN_CLASSIFIER=bestest is not one of [best, dtw_1nn, paper, paper_fast]");
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,40 +16,44 @@ import java.util.TreeMap;
  * The recent generations this replica has seen, for {@code GET /v1/generations/{id}}: per request id the number of
  * variants asked for (from the request topic, or from this replica's own POST), the trajectories read from
  * {@code chargen.generations} (deduplicated by variant, so a redelivered request does not count twice) and the error
- * if the request was dead-lettered. Bounded: the oldest request is dropped beyond {@link #MAX_REQUESTS}. Thread-safe.
+ * if the request was dead-lettered. Bounded in bytes, not only in count: a request with LSTM states is a thousand
+ * times larger than a plain one, so the oldest requests are dropped while the trajectories held exceed
+ * {@link #MAX_BYTES} (serialized size) or more than {@link #MAX_REQUESTS} requests are held. Thread-safe.
  */
 public final class GenerationCache {
+  /** Requests kept at most. */
+  public static final int MAX_REQUESTS = 10_000;
   /**
-   * Requests kept: a dashboard polls a result within seconds, and 2,000 default-sized requests (one 40-step
-   * trajectory, ~1 KB) stay around 2 MB.
+   * Trajectory bytes kept at most: 64 MiB of protobuf (~2.5× that on the heap as objects), a tenth of the
+   * generator's 1 GiB pod limit; at least 16 of the largest requests the budget allows ({@link GenerationBudget}).
    */
-  public static final int MAX_REQUESTS = 2_000;
+  public static final long MAX_BYTES = 64L * 1024 * 1024;
 
   private final int capacity;
-  private final Map<String, Entry> entries;
+  private final long maxBytes;
+  private final Map<String, Entry> entries = new LinkedHashMap<>();
+  private long bytes;
 
   private static final class Entry {
     private Integer expected;
     private final TreeMap<Integer, GeneratedTrajectory> variants = new TreeMap<>();
     private String error;
+    private long bytes;
+
+    boolean done() {
+      return expected != null && variants.size() >= expected;
+    }
   }
 
-  /** A cache of {@link #MAX_REQUESTS}. */
+  /** A cache of {@link #MAX_REQUESTS} requests and {@link #MAX_BYTES} bytes. */
   public GenerationCache() {
-    this(MAX_REQUESTS);
+    this(MAX_REQUESTS, MAX_BYTES);
   }
 
-  /** @param capacity requests kept */
-  GenerationCache(int capacity) {
+  /** @param capacity requests kept @param maxBytes trajectory bytes kept */
+  GenerationCache(int capacity, long maxBytes) {
     this.capacity = capacity;
-    this.entries = new LinkedHashMap<>(16, 0.75f, false) {
-      private static final long serialVersionUID = 1L;
-
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-        return size() > GenerationCache.this.capacity;
-      }
-    };
+    this.maxBytes = maxBytes;
   }
 
   /**
@@ -57,6 +62,7 @@ public final class GenerationCache {
    */
   public synchronized void expect(String id, int variants) {
     entry(id).expected = Math.max(1, variants);
+    evict();
   }
 
   /**
@@ -64,7 +70,15 @@ public final class GenerationCache {
    * @return whether it was new (not a redelivered copy of a variant already held)
    */
   public synchronized boolean add(GeneratedTrajectory trajectory) {
-    return entry(trajectory.getRequestId()).variants.putIfAbsent(trajectory.getVariant(), trajectory) == null;
+    Entry e = entry(trajectory.getRequestId());
+    boolean added = e.variants.putIfAbsent(trajectory.getVariant(), trajectory) == null;
+    if (added) {
+      long size = trajectory.getSerializedSize();
+      e.bytes += size;
+      bytes += size;
+      evict();
+    }
+    return added;
   }
 
   /**
@@ -80,11 +94,26 @@ public final class GenerationCache {
     return entries.size();
   }
 
+  /** @return the serialized bytes of the trajectories held */
+  public synchronized long bytes() {
+    return bytes;
+  }
+
+  /** @return requests expected, not done and not failed: the generation backlog */
+  public synchronized int pending() {
+    int pending = 0;
+    for (Entry e : entries.values()) {
+      if (e.expected != null && !e.done() && e.error == null) {
+        pending++;
+      }
+    }
+    return pending;
+  }
+
   /**
    * @param id a request id
    * @return {@code {"id", "status": "done"|"pending"|"failed", "variants"?, "error"?, "trajectories": […]}} (those
-   *     already there while pending), empty
-   *     for an id this replica has not seen (or has dropped)
+   *     already there while pending), empty for an id this replica has not seen (or has dropped)
    */
   public synchronized Optional<JsonObject> status(String id) {
     Entry e = entries.get(id);
@@ -93,7 +122,7 @@ public final class GenerationCache {
     }
     JsonArray trajectories = new JsonArray();
     e.variants.values().forEach(t -> trajectories.add(GenerationJson.trajectory(t)));
-    boolean done = e.expected != null && e.variants.size() >= e.expected;
+    boolean done = e.done();
     String status = done ? "done" : e.error != null ? "failed" : "pending";
     JsonObject json = new JsonObject().put("id", id).put("status", status).put("variants", e.expected);
     if (e.error != null && !done) {
@@ -126,5 +155,15 @@ public final class GenerationCache {
 
   private Entry entry(String id) {
     return entries.computeIfAbsent(id, k -> new Entry());
+  }
+
+  /** Drops the oldest requests while over either bound; the newest request always stays. */
+  private void evict() {
+    Iterator<Entry> it = entries.values().iterator();
+    while ((bytes > maxBytes || entries.size() > capacity) && entries.size() > 1 && it.hasNext()) {
+      Entry eldest = it.next();
+      bytes -= eldest.bytes;
+      it.remove();
+    }
   }
 }

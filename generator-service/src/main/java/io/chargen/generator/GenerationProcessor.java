@@ -49,6 +49,7 @@ public final class GenerationProcessor {
     GenerationSpec spec = spec(request);
     try {
       spec.validate(model.concepts());
+      GenerationBudget.check(spec, model.weights().hidden());
     } catch (GenerationSpec.UnknownConceptException e) {
       throw e;
     } catch (IllegalArgumentException e) {

@@ -26,6 +26,11 @@ public record GenerationSpec(Map<String, Double> mix, int variants, double noise
    * already 80 MB of floats in the worst case.
    */
   public static final int MAX_VARIANTS = 50;
+  /**
+   * Largest input noise SD: the paper uses 0.009–0.07; far above 1 the input swamps the learned code and the
+   * network's output is no letter (at 1e308 it is NaN).
+   */
+  public static final double MAX_NOISE = 1.0;
   /** Steps of a base concept when the request gives none: about the length of a DigiLeTs letter. */
   public static final int DEFAULT_STEPS = 40;
   /** Marks a request without a step count: {@link NaturalLength} fills in the letter's own length. */
@@ -63,8 +68,8 @@ public record GenerationSpec(Map<String, Double> mix, int variants, double noise
     if (variants < 1 || variants > MAX_VARIANTS) {
       throw new IllegalArgumentException("variants is " + variants + "; allowed 1.." + MAX_VARIANTS);
     }
-    if (!Double.isFinite(noise) || noise < 0) {
-      throw new IllegalArgumentException("noise is " + noise + "; must be finite and >= 0");
+    if (!Double.isFinite(noise) || noise < 0 || noise > MAX_NOISE) {
+      throw new IllegalArgumentException("noise is " + noise + "; allowed 0.." + MAX_NOISE);
     }
     if (mix.isEmpty()) {
       throw new IllegalArgumentException("mix is empty; name at least one concept with weight 1");

@@ -1,26 +1,25 @@
 package io.chargen.generator;
 
-import io.chargen.model.CharModel;
-import io.chargen.model.ConceptSet;
 import io.chargen.proto.v1.GenerationRequest;
-import io.chargen.service.ConceptState;
 import io.chargen.service.ConceptStore;
 import io.chargen.service.ServiceHttp;
+import io.chargen.service.Tracing;
+import io.opentelemetry.context.Context;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The dashboard API: {@code POST /v1/generations} (validate, publish the request, 202 with its id),
- * {@code GET /v1/generations/{id}}, {@code GET /v1/concepts}, the {@code /v1/stream} WebSocket, and the live
+ * {@code GET /v1/generations/{id}}, the {@code /v1/stream} WebSocket ({@code GET /v1/concepts} is the shared
+ * {@code ConceptsApi}), and the live
  * dashboard at {@code /dashboard/} (static files from {@code webroot/dashboard} on the class path; {@code /}
  * redirects there).
  */
@@ -28,11 +27,18 @@ final class GenerationsApi {
   private static final Logger LOG = LoggerFactory.getLogger(GenerationsApi.class);
   private static final int ACCEPTED = 202;
   private static final int UNAVAILABLE = 503;
+  /** Requests accepted and not done above which new ones are refused (429): a few seconds of heavy work. */
+  static final int MAX_PENDING_REQUESTS = 200;
+  private static final int RETRY_AFTER_SECONDS = 2;
   /** Largest request body: a mix of every concept with long labels is far below 64 KiB. */
   private static final long MAX_BODY_BYTES = 64 * 1024;
-  /** Trajectories a dashboard just opened gets for its live feed (its feed keeps 30), and the most it may ask. */
+  /** Trajectories a dashboard just opened gets for its live feed (its feed keeps 30). */
   private static final int RECENT_DEFAULT = 30;
-  private static final int RECENT_MAX = GenerationCache.MAX_REQUESTS;
+  /**
+   * The most it may ask: bounds the body (a 2,000-step trajectory is ~120 KB of JSON, so at most ~12 MB) whatever
+   * the cache holds.
+   */
+  static final int RECENT_MAX = 100;
   /** Where the dashboard is served: plain HTML, JS and CSS using this API. */
   static final String DASHBOARD = "/dashboard/";
 
@@ -40,23 +46,37 @@ final class GenerationsApi {
   private final GenerationCache cache;
   private final StreamHub hub;
   private final GeneratorMetrics metrics;
-  private final Function<GenerationRequest, Future<Void>> publish;
+  private final BooleanSupplier ready;
+  private final Publisher publish;
+
+  /** Publishes a validated request. */
+  @FunctionalInterface
+  interface Publisher {
+    /**
+     * @param request the request
+     * @param heavy whether it goes to the heavy lane
+     * @param trace the HTTP request's trace context, carried in the record's headers
+     * @return completes on the broker's acknowledgement
+     */
+    Future<Void> publish(GenerationRequest request, boolean heavy, Context trace);
+  }
 
   GenerationsApi(ConceptStore store, GenerationCache cache, StreamHub hub, GeneratorMetrics metrics,
-      Function<GenerationRequest, Future<Void>> publish) {
+      BooleanSupplier ready, Publisher publish) {
     this.store = store;
     this.cache = cache;
     this.hub = hub;
     this.metrics = metrics;
+    this.ready = ready;
     this.publish = publish;
   }
 
   void mount(Router router) {
-    router.post("/v1/generations").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+    // No file uploads: a multipart body would otherwise be written to file-uploads/ and never deleted.
+    router.post("/v1/generations").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     router.post("/v1/generations").handler(this::create);
     router.get("/v1/generations").handler(this::recent);
     router.get("/v1/generations/:id").handler(this::get);
-    router.get("/v1/concepts").handler(this::concepts);
     router.route("/v1/stream").handler(ctx -> ctx.request().toWebSocket()
         .onSuccess(hub::join)
         .onFailure(e -> LOG.warn("WebSocket upgrade of /v1/stream failed: {}", e.getMessage())));
@@ -65,8 +85,10 @@ final class GenerationsApi {
   }
 
   private void create(RoutingContext ctx) {
-    if (!store.isReady()) {
-      ServiceHttp.error(ctx, UNAVAILABLE, "the concept store is still reading chargen.concepts");
+    if (!ready.getAsBoolean()) {
+      metrics.requests(GeneratorMetrics.Outcome.REFUSED).increment();
+      ServiceHttp.unavailable(ctx, RETRY_AFTER_SECONDS, "the generator cannot reach Kafka or is still reading "
+          + "chargen.concepts (see /health); nothing was published");
       return;
     }
     GenerationSpec spec;
@@ -74,14 +96,23 @@ final class GenerationsApi {
       spec = NaturalLength.fill(GenerationJson.parse(ctx.body().asString()), store.state(),
           store.model())
           .validate(store.model().concepts());
+      GenerationBudget.check(spec, store.model().weights().hidden());
     } catch (IllegalArgumentException e) {
       metrics.requests(GeneratorMetrics.Outcome.INVALID).increment();
       ServiceHttp.badRequest(ctx, e.getMessage());
       return;
     }
+    int pending = cache.pending();
+    if (pending >= MAX_PENDING_REQUESTS) {
+      metrics.requests(GeneratorMetrics.Outcome.REFUSED).increment();
+      ServiceHttp.tooManyRequests(ctx, RETRY_AFTER_SECONDS, pending + " generation requests are waiting (bound "
+          + MAX_PENDING_REQUESTS + "); nothing was published");
+      return;
+    }
     String id = UUID.randomUUID().toString();
     cache.expect(id, spec.variants()); // a GET right after the 202 says pending, not 404
-    publish.apply(GenerationProcessor.toProto(spec, id))
+    publish.publish(GenerationProcessor.toProto(spec, id), GenerationBudget.heavy(spec,
+        store.model().weights().hidden()), Tracing.of(ctx))
         .onSuccess(v -> {
           metrics.requests(GeneratorMetrics.Outcome.ACCEPTED).increment();
           ctx.response().setStatusCode(ACCEPTED).putHeader("content-type", "application/json")
@@ -100,7 +131,8 @@ final class GenerationsApi {
     String id = ctx.pathParam("id");
     cache.status(id).ifPresentOrElse(json -> ServiceHttp.json(ctx, json),
         () -> ServiceHttp.notFound(ctx, "generation " + id + " is not known here (unknown, or older than the last "
-            + GenerationCache.MAX_REQUESTS + " requests)"));
+            + GenerationCache.MAX_REQUESTS + " requests, or dropped to keep the cache under "
+            + GenerationCache.MAX_BYTES / (1024 * 1024) + " MiB)"));
   }
 
   /** The newest trajectories, for the live feed of a dashboard just opened. */
@@ -117,28 +149,5 @@ final class GenerationsApi {
       return;
     }
     ServiceHttp.json(ctx, new JsonObject().put("trajectories", cache.recent(n)));
-  }
-
-  /**
-   * Every concept the model can generate: the base labels, and learned ones with their latest version. Readable from
-   * any origin (the capture pad, served by another service, asks which letters teach a hand); it is public anyway.
-   */
-  private void concepts(RoutingContext ctx) {
-    ctx.response().putHeader("access-control-allow-origin", "*");
-    if (!store.isReady()) {
-      ServiceHttp.error(ctx, UNAVAILABLE, "the concept store is still reading chargen.concepts");
-      return;
-    }
-    ConceptState state = store.state();
-    CharModel base = state.base().model();
-    JsonArray concepts = new JsonArray();
-    for (String label : store.model().concepts().labels()) {
-      long version = state.latestVersion(label);
-      boolean style = ConceptSet.isStyle(label);
-      concepts.add(new JsonObject().put("label", label).put("version", version).put("learned", version > 0)
-          .put("trained", style ? base.concepts().labels().contains(label) : base.naturalLength(label).isPresent())
-          .put("kind", style ? "style" : "letter"));
-    }
-    ServiceHttp.json(ctx, new JsonObject().put("model_id", state.base().id()).put("concepts", concepts));
   }
 }

@@ -20,6 +20,8 @@ public final class GeneratorMetrics {
     ACCEPTED,
     /** Rejected with 400. */
     INVALID,
+    /** Refused with 429/503 before publishing: backlog full or broker unreachable. */
+    REFUSED,
     /** The publish failed, answered 503. */
     ERROR;
 
@@ -35,8 +37,9 @@ public final class GeneratorMetrics {
   /**
    * @param registry where to register
    * @param sessions the number of open stream sessions
+   * @param cacheBytes the generation cache's size in bytes
    */
-  public GeneratorMetrics(MeterRegistry registry, Supplier<Number> sessions) {
+  public GeneratorMetrics(MeterRegistry registry, Supplier<Number> sessions, Supplier<Number> cacheBytes) {
     this.registry = registry;
     this.generation = Timer.builder("generator.generation.duration")
         .description("Time to generate one trajectory (Fabi et al. 2020, Sec. 3.2)")
@@ -47,6 +50,9 @@ public final class GeneratorMetrics {
         .register(registry);
     Gauge.builder("generator.stream.sessions", sessions)
         .description("Dashboards connected to the /v1/stream WebSocket")
+        .register(registry);
+    Gauge.builder("generator.cache.size", cacheBytes).baseUnit("bytes")
+        .description("Serialized size of the generations this replica keeps for GET /v1/generations/{id}")
         .register(registry);
     for (Outcome outcome : Outcome.values()) {
       requests(outcome);
@@ -69,7 +75,7 @@ public final class GeneratorMetrics {
    */
   public Counter requests(Outcome outcome) {
     return Counter.builder("generator.requests")
-        .description("POST /v1/generations requests, by outcome (accepted, invalid, error)")
+        .description("POST /v1/generations requests, by outcome (accepted, invalid, refused, error)")
         .tag("outcome", outcome.tag())
         .register(registry);
   }

@@ -5,54 +5,49 @@ import io.chargen.model.kernel.FastBackend;
 import io.chargen.proto.Topics;
 import io.chargen.proto.v1.GeneratedTrajectory;
 import io.chargen.proto.v1.GenerationRequest;
+import io.chargen.service.BadRecordException;
 import io.chargen.service.BaseModel;
 import io.chargen.service.ConceptStore;
-import io.chargen.service.DeadLetters;
-import io.chargen.service.FailurePolicy;
-import io.chargen.service.HealthChecks;
-import io.chargen.service.LoopMetrics;
-import io.chargen.service.MeterBinders;
+import io.chargen.service.ConceptsApi;
 import io.chargen.service.RecordLoop;
-import io.chargen.service.ServiceHttp;
+import io.chargen.service.ServiceAssembly;
 import io.chargen.service.ServiceVerticle;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.chargen.service.Tracing;
+import io.opentelemetry.context.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpServer;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
-import io.vertx.kafka.client.consumer.KafkaReadStream;
-import io.vertx.kafka.client.producer.KafkaWriteStream;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Wiring of the generator: the concept store, the group-less reader of generations (cache and stream), the worker
- * loop on {@code chargen.generation-requests} running the {@link GenerationProcessor} on a worker thread, the
- * producer of requests and trajectories, and the HTTP server. {@link #start()} completes when HTTP listens, the
- * store has caught up, the reader is positioned and the worker is subscribed.
+ * Wiring of the generator on the shared {@link ServiceAssembly}: the concept store, a follower of generations (cache
+ * and stream, {@link GenerationsReader}), the worker loop on {@code chargen.generation-requests} running the
+ * {@link GenerationProcessor}, and the HTTP API. Heavy requests ({@link GenerationBudget#HEAVY_VALUES}) are published
+ * to the first quarter of the partitions ({@link RequestPartitions}) and generated on a one-thread pool of their
+ * own; light ones go to the other partitions and the shared pool. As the loop processes partitions side by side, a
+ * light request never waits behind a heavy one.
  */
 public final class GeneratorVerticle extends VerticleBase implements ServiceVerticle {
-  /** Requests per poll: a default request takes milliseconds, a worst case (50 × 2,000 steps) seconds. */
+  /** Requests per poll: a default request takes milliseconds, a worst case within the budget about a second. */
   private static final int MAX_POLL_RECORDS = 20;
+  /** Requests generated at once across partitions: the heavy lane's one, and light ones beside it. */
+  private static final int MAX_IN_FLIGHT = 4;
 
   private final GeneratorConfig config;
   private final BaseModel base;
   private final PrometheusMeterRegistry registry;
-  private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
   private final StreamHub hub = new StreamHub();
   private final GenerationCache cache = new GenerationCache();
+  private ServiceAssembly assembly;
   private ConceptStore store;
-  private GenerationsReader reader;
-  private RecordLoop loop;
-  private KafkaWriteStream<String, byte[]> producer;
-  private KafkaWriteStream<String, byte[]> deadLetters;
   private GenerationProcessor processor;
   private GeneratorMetrics metrics;
-  private HttpServer server;
+  private WorkerExecutor heavyLane;
+  private RequestPartitions partitions = RequestPartitions.NONE;
 
   /**
    * @param config the configuration
@@ -67,77 +62,73 @@ public final class GeneratorVerticle extends VerticleBase implements ServiceVert
 
   @Override
   public Future<?> start() {
-    metrics = new GeneratorMetrics(registry, hub::size);
+    metrics = new GeneratorMetrics(registry, hub::size, cache::bytes);
     processor = new GenerationProcessor(new Generator(new FastBackend()), d -> metrics.generation().record(d));
-    store = new ConceptStore(vertx, config.kafka(), base, registry, GeneratorConfig.SERVICE);
+    heavyLane = vertx.createSharedWorkerExecutor("generator-heavy", 1);
+    assembly = new ServiceAssembly(vertx, GeneratorConfig.SERVICE, config.kafka(), registry);
+    store = assembly.conceptStore(base);
     store.addListener(c -> hub.broadcast(new JsonObject().put("type", "concept").put("label", c.getLabel())
         .put("version", c.getVersion())));
-    reader = new GenerationsReader(vertx, KafkaReadStream.create(vertx, config.kafka().reader("generations")), cache,
-        t -> hub.broadcast(GenerationJson.trajectoryEvent(t)));
-    producer = KafkaWriteStream.create(vertx, config.kafka().producer("generations"));
-    deadLetters = KafkaWriteStream.create(vertx, config.kafka().producer("dlq"));
-    KafkaReadStream<String, byte[]> consumer =
-        KafkaReadStream.create(vertx, config.kafka().consumer(config.groupId(), MAX_POLL_RECORDS));
-    clientMetrics.add(MeterBinders.bindConsumer(registry, consumer.unwrap()));
-    clientMetrics.add(MeterBinders.bindProducer(registry, producer.unwrap()));
-    String topic = Topics.GENERATION_REQUESTS.topic();
-    loop = new RecordLoop(vertx, consumer, new DeadLetters(deadLetters), topic, this::generate,
-        FailurePolicy.DEFAULT, new LoopMetrics(registry, GeneratorConfig.SERVICE, topic))
-        // A request may name a concept learned just before it: catch up before taking over partitions.
-        .onAssigned(partitions -> store.catchUp());
-    HealthChecks health = new HealthChecks().add("consumer", loop::healthy).add("concepts", store::isReady)
-        .add("generations", reader::healthy);
-    Router router = ServiceHttp.router(vertx, registry, health);
-    new GenerationsApi(store, cache, hub, metrics, this::publishRequest).mount(router);
-    return ServiceHttp.listen(vertx, router, config.httpPort())
-        .onSuccess(s -> server = s)
-        .compose(s -> store.start())
-        .compose(v -> reader.start())
-        .compose(v -> loop.start());
+    GenerationsReader reader = new GenerationsReader(cache, t -> hub.broadcast(GenerationJson.trajectoryEvent(t)));
+    assembly.follow("generations", GenerationsReader.FOLLOW, reader::read);
+    assembly.consume(config.groupId(), new RecordLoop.Input(Topics.GENERATION_REQUESTS.topic(), this::generate,
+        MAX_POLL_RECORDS, MAX_IN_FLIGHT));
+    new GenerationsApi(store, cache, hub, metrics, assembly::ready, this::publishRequest).mount(assembly.router());
+    ConceptsApi.mount(assembly.router(), store, new JsonObject(), ConceptsApi.Readers.ANY_ORIGIN);
+    return assembly.start(config.httpPort())
+        .compose(v -> assembly.producer().partitionsFor(Topics.GENERATION_REQUESTS.topic()))
+        .onSuccess(infos -> partitions = new RequestPartitions(infos.size()))
+        .mapEmpty();
   }
 
-  /**
-   * @return fails as soon as the worker, the concept store or the generations reader stops on a fatal error;
-   *     succeeds after a clean stop ({@code Future.all} fails on the first failure, {@code Future.any} would wait
-   *     for all three to fail)
-   */
+  /** @return fails as soon as the worker, the concept store or the generations reader stops on a fatal error */
   @Override
   public Future<Void> failure() {
-    return Future.all(loop.failure(), store.failure(), reader.failure()).mapEmpty();
+    return assembly.failure();
   }
 
   /** @return the HTTP port actually bound */
   @Override
   public int httpPort() {
-    return server.actualPort();
+    return assembly.httpPort();
   }
 
-  private Future<Void> publishRequest(GenerationRequest request) {
-    return producer.send(new ProducerRecord<>(Topics.GENERATION_REQUESTS.topic(), request.getId(),
-        request.toByteArray())).mapEmpty();
+  private Future<Void> publishRequest(GenerationRequest request, boolean heavy, Context trace) {
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.GENERATION_REQUESTS.topic(),
+        partitions.of(request.getId(), heavy), request.getId(), request.toByteArray());
+    Tracing.inject(trace, record.headers());
+    return assembly.producer().send(record).mapEmpty();
   }
 
-  /** Generates off the event loop, then completes once every trajectory is acknowledged (so the loop may commit). */
+  /**
+   * Generates off the event loop, then completes once every trajectory is acknowledged (so the loop may commit). A
+   * mix naming a concept this replica does not know yet is tried once more after catching up with
+   * {@code chargen.concepts}; still unknown, it is a bad request, dead-lettered at once.
+   */
   private Future<Void> generate(ConsumerRecord<String, byte[]> record) {
-    return vertx.executeBlocking(() -> processor.process(record.value(), store.model(), base.id()))
-        .compose(trajectories -> Future.all(trajectories.stream().map(this::publishTrajectory).toList()))
+    return runGeneration(record).recover(e -> e instanceof GenerationSpec.UnknownConceptException
+        ? store.catchUp().compose(v -> runGeneration(record)).recover(again ->
+            Future.failedFuture(again instanceof GenerationSpec.UnknownConceptException
+                ? new BadRecordException(again.getMessage(), again) : again))
+        : Future.failedFuture(e))
+        .compose(trajectories -> Future.all(trajectories.stream().map(t -> publishTrajectory(t, record)).toList()))
         .mapEmpty();
   }
 
-  private Future<Void> publishTrajectory(GeneratedTrajectory t) {
-    return producer.send(new ProducerRecord<>(Topics.GENERATIONS.topic(), t.getRequestId(), t.toByteArray()))
-        .<Void>mapEmpty()
-        .onSuccess(v -> metrics.published().increment());
+  private Future<List<GeneratedTrajectory>> runGeneration(ConsumerRecord<String, byte[]> record) {
+    boolean heavy = partitions.isHeavy(record.partition());
+    return heavy ? heavyLane.executeBlocking(() -> processor.process(record.value(), store.model(), base.id()), false)
+        : vertx.executeBlocking(() -> processor.process(record.value(), store.model(), base.id()), false);
+  }
+
+  private Future<Void> publishTrajectory(GeneratedTrajectory t, ConsumerRecord<String, byte[]> request) {
+    return assembly.producer().send(new ProducerRecord<>(Topics.GENERATIONS.topic(), t.getRequestId(),
+        t.toByteArray()), request).<Void>mapEmpty().onSuccess(v -> metrics.published().increment());
   }
 
   @Override
   public Future<?> stop() {
-    clientMetrics.forEach(KafkaClientMetrics::close);
     hub.closeAll();
-    return loop.stop()
-        .eventually(() -> reader.stop())
-        .eventually(() -> store.stop())
-        .eventually(() -> Future.join(producer.close(), deadLetters.close()))
-        .eventually(() -> server == null ? Future.succeededFuture() : server.close());
+    return assembly.stop().eventually(() -> heavyLane.close());
   }
 }

@@ -74,12 +74,33 @@ class GenerationCacheTest {
   @Test
   @DisplayName("beyond its capacity the oldest request is dropped and unknown ids are empty")
   void bounded() {
-    GenerationCache cache = new GenerationCache(2);
+    GenerationCache cache = new GenerationCache(2, Long.MAX_VALUE);
     cache.expect("r1", 1);
     cache.expect("r2", 1);
     cache.expect("r3", 1);
     assertThat(cache.size()).isEqualTo(2);
     assertThat(cache.status("r1")).isEmpty();
     assertThat(cache.status("r3")).isPresent();
+  }
+
+  @Test
+  @DisplayName("the cache is bounded in bytes: large generations push the oldest out, and pending counts the waiting")
+  void boundedInBytes() {
+    GeneratedTrajectory big = GeneratedTrajectory.newBuilder().setRequestId("big1").setVariant(0)
+        .addCell(io.chargen.proto.v1.StateRow.newBuilder().addAllValues(java.util.Collections.nCopies(1000, 1f)))
+        .build();
+    long size = big.getSerializedSize();
+    GenerationCache cache = new GenerationCache(100, 2 * size + size / 2);
+    cache.expect("big1", 1);
+    cache.expect("big2", 1);
+    cache.expect("big3", 2);
+    assertThat(cache.pending()).isEqualTo(3);
+    cache.add(big);
+    cache.add(big.toBuilder().setRequestId("big2").build());
+    cache.add(big.toBuilder().setRequestId("big3").build());
+    assertThat(cache.bytes()).isLessThanOrEqualTo(2 * size + size / 2);
+    assertThat(cache.status("big1")).as("the oldest went to make room").isEmpty();
+    assertThat(cache.status("big3")).isPresent();
+    assertThat(cache.pending()).as("big3 waits for its second variant").isEqualTo(1);
   }
 }

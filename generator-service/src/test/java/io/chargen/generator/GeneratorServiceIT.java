@@ -165,6 +165,10 @@ class GeneratorServiceIT {
     JsonArray concepts = Http.get(secondPort, "/v1/concepts").body().getJsonArray("concepts");
     assertThat(concepts.stream().map(JsonObject.class::cast).filter(c -> c.getBoolean("learned"))
         .map(c -> c.getString("label"))).contains("n", "o");
+    assertThat(concepts.stream().map(JsonObject.class::cast).filter(c -> c.getBoolean("learned"))
+        .map(c -> c.getBoolean("trained"))).as("learned here, not trained into the base model").containsOnly(false);
+    assertThat(Http.header(secondPort, "/v1/concepts", "access-control-allow-origin"))
+        .as("the pad reads the generator's concepts from capture's origin").isEqualTo("*");
 
     Http.Response shared = Http.post(secondPort, "/v1/generations", "{\"mix\":{\"n\":1},\"variants\":2}");
     assertThat(shared.status()).isEqualTo(202);

@@ -40,6 +40,17 @@ final class Http {
     }
   }
 
+  /** @return the value of response header {@code name} of a GET, or null */
+  static String header(int port, String path, String name) {
+    try {
+      return CLIENT.send(HttpRequest.newBuilder(uri(port, path)).timeout(Duration.ofSeconds(10))
+          .header("origin", "http://pad.example").build(), HttpResponse.BodyHandlers.discarding())
+          .headers().firstValue(name).orElse(null);
+    } catch (Exception e) {
+      throw new AssertionError("HTTP request " + path + " failed", e);
+    }
+  }
+
   /** Connects to a WebSocket and collects its text messages. */
   static List<JsonObject> stream(int port, String path) {
     List<JsonObject> messages = new CopyOnWriteArrayList<>();

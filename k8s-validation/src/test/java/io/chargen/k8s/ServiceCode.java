@@ -89,15 +89,27 @@ record ServiceCode(String name, String own, String shared, String pom) {
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
-  /** @return whether the module mounts the shared router (health and metrics) or declares the route itself */
+  /**
+   * @return whether the module declares the route itself or uses the shared HTTP base (health and metrics), directly
+   *     or through the shared consuming-service assembly
+   */
   boolean serves(String route) {
-    return own.contains("\"" + route + "\"") || own.contains("ServiceHttp.router(");
+    return own.contains("\"" + route + "\"") || own.contains("ServiceHttp.router(")
+        || own.contains("new ServiceAssembly(");
   }
 
-  /** @return API path literals of the module, e.g. /v1/queries, /v1/queries/:id */
+  /**
+   * @return API path literals of the module, e.g. /v1/queries, /v1/queries/:id, and those of the shared API it
+   *     mounts ({@code GET /v1/concepts} is service-support's {@code ConceptsApi})
+   */
   Set<String> apiPaths() {
-    return PATH_LITERAL.matcher(own).results().map(r -> r.group(1))
+    Set<String> paths = PATH_LITERAL.matcher(own).results().map(r -> r.group(1))
         .collect(Collectors.toCollection(TreeSet::new));
+    if (own.contains("ConceptsApi.mount(")) {
+      PATH_LITERAL.matcher(shared).results().map(r -> r.group(1)).filter(p -> p.startsWith("/v1/concepts"))
+          .forEach(paths::add);
+    }
+    return paths;
   }
 
   /** @return the seconds the entry point waits for a clean shutdown */

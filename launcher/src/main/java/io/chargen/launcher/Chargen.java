@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         + "(Fabi, Otte, Wiese, Butz, ICANN 2020).",
     subcommands = {TrainCommand.class, ImportTorchCommand.class, LearnCommand.class, LearnStyleCommand.class,
         GenerateCommand.class, ClassifyCommand.class,
-        ExportCommand.class, EvaluateCommand.class, UpCommand.class, LoadCommand.class, TokenCommand.class})
+        ExportCommand.class, EvaluateCommand.class, UpCommand.class, LoadCommand.class, ChaosCommand.class,
+        TokenCommand.class})
 public final class Chargen {
   private Chargen() {}
 

@@ -79,11 +79,22 @@ final class Demo {
 
   private void awaitLearned(int count) throws Exception {
     JsonNode concepts = http.pollUntil(LEARNER + "/v1/concepts", WAIT,
-        json -> json.path("concepts").size() >= count);
+        json -> learned(json) >= count);
     for (JsonNode c : concepts.path("concepts")) {
+      if (!c.path("learned").asBoolean()) {
+        continue;
+      }
       log.printf("  learned '%s' v%d: MSE %.3f -> %.3f%n", c.path("label").asText(), c.path("version").asLong(),
           c.path("mse_before").asDouble(), c.path("mse_after").asDouble());
     }
+  }
+
+  static int learned(JsonNode concepts) {
+    int n = 0;
+    for (JsonNode c : concepts.path("concepts")) {
+      n += c.path("learned").asBoolean() ? 1 : 0;
+    }
+    return n;
   }
 
   /** Variants of two learned letters, a blend, and a letter the writer did not teach, typical and in their hand. */

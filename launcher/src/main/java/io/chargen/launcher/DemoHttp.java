@@ -25,6 +25,15 @@ final class DemoHttp {
     return Json.MAPPER.readTree(response.body());
   }
 
+  String text(String url) throws IOException, InterruptedException {
+    HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() / 100 != 2) {
+      throw new IOException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return response.body();
+  }
+
   JsonNode get(String url) throws IOException, InterruptedException {
     HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
         HttpResponse.BodyHandlers.ofString());

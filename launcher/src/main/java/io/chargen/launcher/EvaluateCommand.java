@@ -3,9 +3,7 @@ package io.chargen.launcher;
 import io.chargen.model.Backend;
 import io.chargen.model.CharModel;
 import io.chargen.model.StrokeSequence;
-import io.chargen.model.classify.DtwClassifier;
-import io.chargen.model.classify.InputInferenceClassifier;
-import io.chargen.model.classify.ShapeDtwClassifier;
+import io.chargen.model.classify.ClassifierCatalogue;
 import io.chargen.model.data.DigiletsDataset;
 import io.chargen.model.data.DigiletsReader;
 import io.chargen.model.data.Transform;
@@ -70,14 +68,9 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     List<OneShotSchedule> chosen = schedules.stream().map(OneShotSchedule::byName).toList();
     ProtocolConfig config = new ProtocolConfig(chosen, Letters.parse(letters), classifySteps, seed);
+    // Every method the classifier service offers (one catalogue), measured the same way.
     Map<String, PaperProtocol.ClassifierFactory> classifiers = new LinkedHashMap<>();
-    classifiers.put("paper", (model, templates) -> new InputInferenceClassifier(backend, model, classifySteps,
-        InputInferenceClassifier.PAPER_LEARNING_RATE));
-    // issue 14: the same inference with one-shot learning's L-BFGS (60 evaluations) instead of 1000 Adam steps
-    classifiers.put("paper_fast", (model, templates) -> InputInferenceClassifier.fast(backend, model));
-    classifiers.put("dtw_1nn", (model, templates) -> new DtwClassifier(templates));
-    // issue 6: the best one-shot classifier measured (docs/classification.md)
-    classifiers.put("best", (model, templates) -> ShapeDtwClassifier.oneShot(templates));
+    ClassifierCatalogue.all(backend, classifySteps).forEach((name, m) -> classifiers.put(name, m.factory()));
     System.err.printf("evaluating %s on %d writers of %s%n", options.model, dataset.writers().size(), data);
     ProgressBar bar = ProgressBar.onStandardError("evaluate");
     ProtocolResult result = new PaperProtocol(backend, config).run(base, dataset, classifiers,

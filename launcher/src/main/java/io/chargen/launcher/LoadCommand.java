@@ -37,6 +37,9 @@ final class LoadCommand implements Callable<Integer> {
   int tablets;
   @Option(names = "--warmup", defaultValue = "200", description = "Queries sent first and not measured.")
   int warmup;
+  @Option(names = "--rate", split = ",", description = "Open loop: queries/s, one run per rate (e.g. 100,200,300); "
+      + "without it, closed loop: each tablet sends its next query when the last is answered.")
+  List<Double> rates = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
@@ -53,6 +56,16 @@ final class LoadCommand implements Callable<Integer> {
         String url = "ws://localhost:" + system.port(Service.CAPTURE) + "/v1/pen";
         System.err.printf("load: %d warm-up queries, then %d measured, from %d tablets%n", warmup, queries, tablets);
         new LoadRun(url, pool, tablets).run(warmup);
+        if (!rates.isEmpty()) {
+          List<Object> runs = new ArrayList<>();
+          for (double rate : rates) {
+            runs.add(openLoop(new OpenLoopRun(url, pool, tablets).run(queries, rate), rate));
+          }
+          Json.print(Map.of("mode", "open loop", "tablets", tablets, "cores",
+              Runtime.getRuntime().availableProcessors(), "runs", runs, "means_over_all_runs",
+              LoadBreakdown.of(system)));
+          return 0;
+        }
         LoadRun.Result r = new LoadRun(url, pool, tablets).run(queries);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("queries", r.latenciesMs().length);
@@ -63,13 +76,31 @@ final class LoadCommand implements Callable<Integer> {
             "max", r.percentile(100)));
         json.put("wrong_labels", r.wrong());
         json.put("cores", Runtime.getRuntime().availableProcessors());
+        json.put("means", LoadBreakdown.of(system));
         Json.print(json);
       }
     }
     return 0;
   }
 
-  private static void teach(LocalSystem system, DigiletsDataset data, String writer) throws Exception {
+  private static Map<String, Object> openLoop(OpenLoopRun.Result r, double rate) {
+    LoadRun.Result answered = new LoadRun.Result(r.latenciesMs(), r.seconds(), r.wrong());
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("offered_per_second", rate);
+    json.put("answered", r.latenciesMs().length);
+    json.put("answered_per_second", r.latenciesMs().length / r.seconds());
+    json.put("refused", r.refused());
+    json.put("timed_out", r.timedOut());
+    if (r.latenciesMs().length > 0) {
+      json.put("latency_ms", Map.of("p50", answered.percentile(50), "p90", answered.percentile(90),
+          "p99", answered.percentile(99), "max", answered.percentile(100)));
+    }
+    json.put("wrong_labels", r.wrong());
+    System.err.printf("load: %.0f/s offered -> %s%n", rate, json);
+    return json;
+  }
+
+  static void teach(LocalSystem system, DigiletsDataset data, String writer) throws Exception {
     DemoHttp http = new DemoHttp();
     List<Character> letters = new ArrayList<>();
     for (char c = 'n'; c <= 'z'; c++) {
@@ -78,7 +109,7 @@ final class LoadCommand implements Callable<Integer> {
       letters.add(c);
     }
     http.pollUntil(system.url(Service.CLASSIFIER) + "/v1/concepts", java.time.Duration.ofMinutes(2),
-        json -> json.path("concepts").size() >= letters.size());
+        json -> Demo.learned(json) >= letters.size());
     System.err.printf("load: taught %d letters of %s%n", letters.size(), writer);
   }
 }

@@ -2,16 +2,9 @@ package io.chargen.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chargen.model.data.PenSample;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -58,18 +51,16 @@ final class LoadRun {
   }
 
   private void tablet(int queries, List<Double> latencies) {
-    Listener listener = new Listener();
-    WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(url), listener).join();
-    send(ws, Map.of("type", "begin", "mode", "ask", "writer", "load"));
+    PenSocket socket = new PenSocket(url);
     for (int q = next.getAndIncrement(); q < queries; q = next.getAndIncrement()) {
       PenSample s = pool.get(q % pool.size());
-      CompletableFuture<JsonNode> answer = listener.expect();
-      send(ws, Map.of("type", "points", "points", ((Map<?, ?>) PenJson.toJson(null, "load", s.points())).get("points")));
-      long sent = System.nanoTime();
-      send(ws, Map.of("type", "end"));
+      long[] sent = new long[1];
       try {
-        JsonNode result = answer.get(ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
-        latencies.add((System.nanoTime() - sent) / 1e6);
+        JsonNode result = socket.ask(s, () -> sent[0] = System.nanoTime()).get(ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
+        if (result.path("type").asText().equals("error")) {
+          throw new IllegalStateException(result.path("error").asText());
+        }
+        latencies.add((System.nanoTime() - sent[0]) / 1e6);
         if (!result.path("label").asText().equals(String.valueOf(s.label()))) {
           wrong.incrementAndGet();
         }
@@ -77,46 +68,6 @@ final class LoadRun {
         throw new IllegalStateException("no classification within " + ANSWER_TIMEOUT_S + " s for query " + q, e);
       }
     }
-    ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
-  }
-
-  private static void send(WebSocket ws, Object message) {
-    try {
-      ws.sendText(Json.MAPPER.writeValueAsString(message), true).join();
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Completes the pending answer when the classification is pushed; an error message fails it. */
-  private static final class Listener implements WebSocket.Listener {
-    private final StringBuilder partial = new StringBuilder();
-    private volatile CompletableFuture<JsonNode> pending = new CompletableFuture<>();
-
-    CompletableFuture<JsonNode> expect() {
-      pending = new CompletableFuture<>();
-      return pending;
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-      partial.append(data);
-      if (last) {
-        try {
-          JsonNode json = Json.MAPPER.readTree(partial.toString());
-          String type = json.path("type").asText();
-          if (type.equals("classification")) {
-            pending.complete(json);
-          } else if (type.equals("error")) {
-            pending.completeExceptionally(new IllegalStateException(json.path("error").asText()));
-          }
-        } catch (Exception e) {
-          pending.completeExceptionally(e);
-        }
-        partial.setLength(0);
-      }
-      ws.request(1);
-      return null;
-    }
+    socket.close();
   }
 }

@@ -6,6 +6,7 @@ import io.chargen.generator.GeneratorMain;
 import io.chargen.learner.LearnerMain;
 import io.chargen.proto.Topics;
 import io.chargen.service.Env;
+import io.chargen.service.LogFormat;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
@@ -84,6 +85,7 @@ public final class LocalSystem implements AutoCloseable {
 
   /** Deploys every service, learner first so concepts flow before anyone asks; prints their URLs. */
   public LocalSystem start(PrintStream log) throws Exception {
+    LogFormat.fromEnv(Env.system()); // the services get a map without it: check the process's own
     for (Service s : Service.values()) {
       deploy(s);
       log.printf("  %-19s http://localhost:%d  (health: /health, metrics: /metrics)%n", s.module, port(s));

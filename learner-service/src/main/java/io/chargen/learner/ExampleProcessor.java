@@ -1,9 +1,6 @@
 package io.chargen.learner;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.chargen.model.StrokeSequence;
-import io.chargen.model.data.PenPoint;
-import io.chargen.model.data.Transform;
 import io.chargen.model.learn.OneShotLearner;
 import io.chargen.model.learn.StyleLearner;
 import io.chargen.model.learn.OneShotResult;
@@ -11,11 +8,9 @@ import io.chargen.proto.SchemaVersions;
 import io.chargen.proto.v1.LearnedConcept;
 import io.chargen.proto.v1.Trajectory;
 import io.chargen.service.BadRecordException;
-import io.chargen.service.ProtoSteps;
+import io.chargen.service.TrajectoryCodec;
 import io.chargen.service.ConceptState;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -29,9 +24,6 @@ import java.util.Optional;
  * here: the caller publishes the concept and then {@link ConceptState#apply records} it.
  */
 public final class ExampleProcessor {
-  /** Most points accepted: the longest DigiLeTs letters have a few hundred; 2000 is 40 s at 50 Hz. */
-  public static final int MAX_POINTS = 2_000;
-
   /** What happened to an example. */
   public enum Outcome {
     /** A new concept version was learned. */
@@ -75,7 +67,7 @@ public final class ExampleProcessor {
     if (state.learnedFrom(example.getId())) {
       return Optional.empty();
     }
-    StrokeSequence sequence = Transform.apply(penPoints(example));
+    StrokeSequence sequence = TrajectoryCodec.letter(example);
     if (StyleTeacher.teachesStyle(state.base().model(), example)) {
       return Optional.of(styles.learn(state, example, sequence, clock.millis()));
     }
@@ -91,7 +83,7 @@ public final class ExampleProcessor {
         .setMseBefore(result.lossBefore())
         .setMseAfter(result.lossAfter())
         .setLearnedAtMs(clock.millis())
-        .addAllExample(ProtoSteps.toSteps(sequence));
+        .addAllExample(TrajectoryCodec.toSteps(sequence));
     for (float c : result.code()) {
       concept.addCode(c);
     }
@@ -100,48 +92,10 @@ public final class ExampleProcessor {
 
   /**
    * @param value serialized trajectory
-   * @return the validated trajectory
+   * @return the validated trajectory ({@code TrajectoryLimits}, as capture checks it)
    * @throws BadRecordException naming the bad field and value
    */
   static Trajectory parse(byte[] value) {
-    Trajectory example;
-    try {
-      example = Trajectory.parseFrom(value);
-      SchemaVersions.require("Trajectory", example.getSchemaVersion());
-    } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
-      throw new BadRecordException("not a Trajectory: " + e.getMessage(), e);
-    }
-    if (example.getId().isBlank()) {
-      throw new BadRecordException("id is empty; an example needs an id to be learned exactly once");
-    }
-    if (example.getLabel().isBlank()) {
-      throw new BadRecordException("label of example " + example.getId() + " is empty; an example needs its concept");
-    }
-    int points = example.getPointsCount();
-    if (points < Transform.DROPPED_TAIL_POINTS + 1 || points > MAX_POINTS) {
-      throw new BadRecordException("points of example " + example.getId() + " has " + points + " values; allowed "
-          + (Transform.DROPPED_TAIL_POINTS + 1) + ".." + MAX_POINTS);
-    }
-    return example;
-  }
-
-  private static List<PenPoint> penPoints(Trajectory example) {
-    List<PenPoint> points = new ArrayList<>(example.getPointsCount());
-    for (int i = 0; i < example.getPointsCount(); i++) {
-      io.chargen.proto.v1.PenPoint p = example.getPoints(i);
-      requireFinite(example, i, "x", p.getX());
-      requireFinite(example, i, "y", p.getY());
-      requireFinite(example, i, "pressure", p.getPressure());
-      requireFinite(example, i, "t", p.getT());
-      points.add(new PenPoint(p.getX(), p.getY(), p.getPressure(), p.getDown(), p.getT()));
-    }
-    return points;
-  }
-
-  private static void requireFinite(Trajectory example, int index, String field, double value) {
-    if (!Double.isFinite(value)) {
-      throw new BadRecordException("points[" + index + "]." + field + " of example " + example.getId() + " is "
-          + value + "; must be finite");
-    }
+    return TrajectoryCodec.parse(value, true);
   }
 }

@@ -10,7 +10,7 @@ import io.chargen.proto.v1.LearnedConcept;
 import io.chargen.proto.v1.StyleExample;
 import io.chargen.proto.v1.Trajectory;
 import io.chargen.service.ConceptState;
-import io.chargen.service.ProtoSteps;
+import io.chargen.service.TrajectoryCodec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -50,9 +50,9 @@ final class StyleTeacher {
     Map<String, StyleExample> examples = new LinkedHashMap<>();
     state.latest(style).ifPresent(c -> c.getStyleExamplesList().forEach(e -> examples.put(e.getLetter(), e)));
     examples.put(example.getLabel(), StyleExample.newBuilder().setLetter(example.getLabel())
-        .setExampleId(example.getId()).addAllSteps(ProtoSteps.toSteps(sequence)).build());
+        .setExampleId(example.getId()).addAllSteps(TrajectoryCodec.toSteps(sequence)).build());
     Map<String, StrokeSequence> letters = new LinkedHashMap<>();
-    examples.forEach((letter, e) -> letters.put(letter, ProtoSteps.fromSteps(e.getStepsList())));
+    examples.forEach((letter, e) -> letters.put(letter, TrajectoryCodec.fromSteps(e.getStepsList())));
     OneShotResult result = learner.learnStyle(state.model(), style, letters);
     LearnedConcept.Builder concept = LearnedConcept.newBuilder()
         .setSchemaVersion(SchemaVersions.CURRENT)

@@ -51,7 +51,7 @@ class ExampleProcessorTest {
     assertThat(c.getMseAfter()).isLessThanOrEqualTo(c.getMseBefore());
     assertThat(c.getLearnedAtMs()).isEqualTo(42);
     assertThat(state.validate(c)).isNull();
-    assertThat(io.chargen.service.ProtoSteps.fromSteps(c.getExampleList()))
+    assertThat(io.chargen.service.TrajectoryCodec.fromSteps(c.getExampleList()))
         .as("the concept carries its transformed example as the template for distance-based classifiers")
         .isEqualTo(io.chargen.model.data.Transform.apply(io.chargen.model.fixtures.RealLetters.sample(
             io.chargen.model.fixtures.RealLetters.FIRST_WRITER, 'a', 0)));
@@ -102,33 +102,33 @@ class ExampleProcessorTest {
         .isInstanceOf(BadRecordException.class).hasMessageStartingWith("id is empty");
     assertThatThrownBy(() -> processor.process(valid().setLabel("").build().toByteArray()))
         .isInstanceOf(BadRecordException.class).hasMessage(
-            "label of example ex-9 is empty; an example needs its concept");
+            "trajectory ex-9: label = \"\" is blank");
   }
 
   @Test
   @DisplayName("no points, one point and more than 2000 points are rejected with the count")
   void pointCounts() {
     assertThatThrownBy(() -> processor.process(valid().clearPoints().build().toByteArray()))
-        .isInstanceOf(BadRecordException.class).hasMessage("points of example ex-9 has 0 values; allowed 2..2000");
+        .isInstanceOf(BadRecordException.class).hasMessage("trajectory ex-9: points is empty");
     Trajectory.Builder one = valid().clearPoints().addPoints(point(0, 0));
     assertThatThrownBy(() -> processor.process(one.build().toByteArray()))
-        .hasMessage("points of example ex-9 has 1 values; allowed 2..2000");
+        .hasMessage("trajectory ex-9: points has 1 entries; allowed 2..2000");
     Trajectory.Builder many = valid().clearPoints();
-    for (int i = 0; i <= ExampleProcessor.MAX_POINTS; i++) {
+    for (int i = 0; i <= io.chargen.service.TrajectoryLimits.MAX_POINTS; i++) {
       many.addPoints(point(i, i));
     }
     assertThatThrownBy(() -> processor.process(many.build().toByteArray()))
-        .hasMessage("points of example ex-9 has 2001 values; allowed 2..2000");
+        .hasMessage("trajectory ex-9: points has 2001 entries; allowed 2..2000");
   }
 
   @Test
   @DisplayName("a non-finite coordinate, pressure or time names the point, field and value")
   void nonFinite() {
     assertThatThrownBy(() -> processor.process(valid().setPoints(1, point(Double.NaN, 0)).build().toByteArray()))
-        .isInstanceOf(BadRecordException.class).hasMessage("points[1].x of example ex-9 is NaN; must be finite");
+        .isInstanceOf(BadRecordException.class).hasMessage("trajectory ex-9: points[1].x = NaN is not finite");
     PenPoint infinitePressure = point(0, 0).toBuilder().setPressure(Double.POSITIVE_INFINITY).build();
     assertThatThrownBy(() -> processor.process(valid().setPoints(2, infinitePressure).build().toByteArray()))
-        .hasMessage("points[2].pressure of example ex-9 is Infinity; must be finite");
+        .hasMessage("trajectory ex-9: points[2].pressure = Infinity is not finite");
   }
 
   private static Trajectory.Builder valid() {

@@ -9,75 +9,52 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.kafka.client.consumer.KafkaReadStream;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A read-only view of {@code chargen.concepts}, the durable store of everything learned: reads the topic from the
- * beginning without a consumer group (all partitions assigned, never committed) and keeps following it. A cold
- * replica serves only after {@link #ready()}, i.e. once it has read up to the end offsets seen at start. A bad record
- * is counted and logged, never dead-lettered (this view does not own the topic). Create it on the verticle's context.
+ * A read-only view of {@code chargen.concepts}, the durable store of everything learned: a {@link TopicFollower}
+ * from the beginning (no consumer group, never committed) that keeps following. A cold replica serves only after
+ * {@link #ready()}, i.e. once it has read up to the end offsets seen at start. A bad record is counted and logged,
+ * never dead-lettered (this view does not own the topic). Create it on the verticle's context. Meters:
+ * {@code chargen.concepts.read{outcome}} and {@code chargen.concepts.known}.
  */
 public final class ConceptStore {
   private static final Logger LOG = LoggerFactory.getLogger(ConceptStore.class);
   private static final String TOPIC = Topics.CONCEPTS.topic();
-  private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
-  /** Waits for the topic to exist (e.g. while the broker is created alongside the service): 60 × 500 ms. */
-  private static final long TOPIC_LOOKUP_DELAY_MS = 500;
 
-  private final Vertx vertx;
-  private final KafkaReadStream<String, byte[]> consumer;
+  private final TopicFollower follower;
   private final ConceptState state;
-  private final CatchUp catchUp;
   private final List<Consumer<LearnedConcept>> listeners = new CopyOnWriteArrayList<>();
   private final MeterRegistry registry;
-  private final String service;
-  private final Promise<Void> failure = Promise.promise();
   private Future<Void> ready = Future.failedFuture("not started");
-  private volatile boolean stopping;
 
   /**
    * @param vertx the Vert.x instance
    * @param kafka client settings
    * @param base the base model codes must belong to
-   * @param registry meters {@code <service>.concepts.read{outcome}} and {@code <service>.concepts.known}
-   * @param service metric prefix
+   * @param registry meters {@code chargen.concepts.read{outcome}} and {@code chargen.concepts.known}
+   * @param contact told of every broker round trip
    */
-  public ConceptStore(Vertx vertx, KafkaSettings kafka, BaseModel base, MeterRegistry registry, String service) {
-    this.vertx = vertx;
-    this.consumer = KafkaReadStream.create(vertx, kafka.reader("concepts"));
+  public ConceptStore(Vertx vertx, KafkaSettings kafka, BaseModel base, MeterRegistry registry,
+      BrokerContact contact) {
+    this.follower = new TopicFollower(vertx, kafka, "concepts", contact, this::read);
     this.state = new ConceptState(base);
-    this.catchUp = new CatchUp(consumer);
     this.registry = registry;
-    this.service = service;
-    Gauge.builder(service + ".concepts.known", state, s -> s.concepts().size())
+    Gauge.builder("chargen.concepts.known", state, s -> s.concepts().size())
         .description("Labels with a learned concept in this replica's view of chargen.concepts")
         .register(registry);
   }
 
   /** @return completes when the store has read the topic up to the end offsets found at start */
   public Future<Void> start() {
-    ready = TopicPartitions.of(vertx, consumer, TOPIC).map(Set::copyOf)
-        .compose(partitions -> consumer.assign(partitions)
-            .compose(v -> consumer.seekToBeginning(partitions))
-            .map(v -> partitions))
-        .compose(partitions -> {
-          LOG.info("reading {} from the beginning: partitions {}", TOPIC, partitions);
-          catchUp.partitions(partitions);
-          pollOnce();
-          return catchUp.toEndOffsets();
-        })
+    ready = follower.start(TopicFollower.From.BEGINNING, List.of(TOPIC), List.of())
         .onSuccess(v -> LOG.info("concept store ready: {} labels learned", state.concepts().size()));
     return ready;
   }
@@ -89,17 +66,17 @@ public final class ConceptStore {
 
   /** @return completes once caught up with the end offsets as they are now, e.g. after a rebalance */
   public Future<Void> catchUp() {
-    return ready.compose(v -> catchUp.toEndOffsets());
+    return ready.compose(v -> follower.catchUp());
   }
 
   /** @return whether {@link #ready()} completed successfully */
   public boolean isReady() {
-    return ready.succeeded();
+    return ready.succeeded() && follower.isReady();
   }
 
   /** @return fails if reading the topic stopped on a fatal error */
   public Future<Void> failure() {
-    return failure.future();
+    return follower.failure();
   }
 
   /** @return the state: latest concepts, versions, example ids */
@@ -129,30 +106,12 @@ public final class ConceptStore {
 
   /** @return completes when the consumer is closed */
   public Future<Void> stop() {
-    stopping = true;
-    failure.tryComplete();
-    return consumer.close();
+    return follower.stop();
   }
 
-
-  private void pollOnce() {
-    if (stopping) {
-      return;
-    }
-    consumer.poll(POLL_TIMEOUT)
-        .onSuccess(records -> {
-          records.forEach(this::read);
-          catchUp.check().onComplete(v -> pollOnce());
-        })
-        .onFailure(e -> {
-          if (FailurePolicy.isFatal(e)) {
-            LOG.error("concept store stops reading {}", TOPIC, e);
-            failure.tryFail(e);
-          } else if (!stopping) {
-            LOG.warn("poll of {} failed; retrying", TOPIC, e);
-            vertx.setTimer(TOPIC_LOOKUP_DELAY_MS, id -> pollOnce());
-          }
-        });
+  /** @return the follower, for client metrics */
+  public TopicFollower follower() {
+    return follower;
   }
 
   private void read(ConsumerRecord<String, byte[]> record) {
@@ -184,7 +143,7 @@ public final class ConceptStore {
   }
 
   private void count(ConceptState.Outcome outcome) {
-    Counter.builder(service + ".concepts.read")
+    Counter.builder("chargen.concepts.read")
         .description("Learned concepts read or recorded, by outcome (applied, stale, invalid)")
         .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
         .register(registry)

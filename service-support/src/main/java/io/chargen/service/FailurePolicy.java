@@ -3,6 +3,7 @@ package io.chargen.service;
 import java.time.Duration;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 
 /**
@@ -64,6 +65,10 @@ public record FailurePolicy(int maxAttempts, Duration initialBackoff, Duration m
     BadRecordException bad = find(error, BadRecordException.class);
     if (bad != null) {
       return new DeadLetter(RecordOutcome.INVALID, bad.getMessage());
+    }
+    RecordTooLargeException tooLarge = find(error, RecordTooLargeException.class);
+    if (tooLarge != null) { // what this record makes will never fit: retrying cannot help
+      return new DeadLetter(RecordOutcome.INVALID, "output too large: " + tooLarge.getMessage());
     }
     if (attempt >= maxAttempts) {
       return new DeadLetter(RecordOutcome.ERROR, "gave up after " + attempt + " attempts: " + describe(error));

@@ -4,22 +4,28 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The meters of one {@link RecordLoop}: {@code <service>.records{topic,outcome}}, {@code <service>.records.retries}
- * and {@code <service>.commits.failed}. Tags are the topic and the outcome only.
+ * The meters of one {@link RecordLoop}, named once for every service so dashboards and alerts can sum across them:
+ * {@code chargen.records{service,topic,outcome}}, {@code chargen.records.retries{service,topic}} and
+ * {@code chargen.commits.failed{service,topic}}. The {@code service} tag is the registry's common tag
+ * ({@link MeterBinders#bindJvm}); the others are the input topic and a fixed outcome.
  */
 public final class LoopMetrics {
+  /** Records taken from an input topic, by outcome. */
+  public static final String RECORDS = "chargen.records";
+  /** Attempts repeated after a transient failure. */
+  public static final String RETRIES = "chargen.records.retries";
+  /** Failed offset commits. */
+  public static final String COMMITS_FAILED = "chargen.commits.failed";
+
   private final MeterRegistry registry;
-  private final String service;
   private final String topic;
 
   /**
-   * @param registry where to register
-   * @param service metric prefix, e.g. {@code learner}
+   * @param registry where to register (its common tags carry {@code service})
    * @param topic the input topic
    */
-  public LoopMetrics(MeterRegistry registry, String service, String topic) {
+  public LoopMetrics(MeterRegistry registry, String topic) {
     this.registry = registry;
-    this.service = service;
     this.topic = topic;
     for (RecordOutcome outcome : RecordOutcome.values()) {
       records(outcome); // registered up front so dashboards see zeros
@@ -30,8 +36,8 @@ public final class LoopMetrics {
 
   /** @return the counter of records with this outcome */
   public Counter records(RecordOutcome outcome) {
-    return Counter.builder(service + ".records")
-        .description("Records taken from the input topic, by outcome (ok, invalid = dead-lettered bad record, "
+    return Counter.builder(RECORDS)
+        .description("Records taken from an input topic, by outcome (ok, invalid = dead-lettered bad record, "
             + "error = dead-lettered after retries)")
         .tag("topic", topic)
         .tag("outcome", outcome.tag())
@@ -40,7 +46,7 @@ public final class LoopMetrics {
 
   /** @return the counter of retried attempts */
   public Counter retries() {
-    return Counter.builder(service + ".records.retries")
+    return Counter.builder(RETRIES)
         .description("Attempts repeated after a transient failure")
         .tag("topic", topic)
         .register(registry);
@@ -48,7 +54,7 @@ public final class LoopMetrics {
 
   /** @return the counter of failed offset commits (the records are then redelivered; handlers are idempotent) */
   public Counter commitFailures() {
-    return Counter.builder(service + ".commits.failed")
+    return Counter.builder(COMMITS_FAILED)
         .description("Offset commits that failed, e.g. during a rebalance")
         .tag("topic", topic)
         .register(registry);

@@ -24,6 +24,9 @@ public final class ServiceHttp {
   private static final int BAD_REQUEST = 400;
   private static final int NOT_FOUND = 404;
   private static final int UNAVAILABLE = 503;
+  private static final int TOO_MANY = 429;
+  /** Largest WebSocket message: a letter of {@code TrajectoryLimits.MAX_POINTS} points sent at once fits. */
+  public static final int MAX_WEBSOCKET_MESSAGE_BYTES = 256 * 1024;
 
   private ServiceHttp() {}
 
@@ -31,12 +34,16 @@ public final class ServiceHttp {
    * @param vertx the Vert.x instance
    * @param registry the registry to scrape
    * @param health the checks
+   * @param tracing starts a server span per request
    * @return a router with {@code /health} (readiness: every check, e.g. Kafka consumers), {@code /health/live}
    *     (liveness: the event loop answers; a Kafka outage must not restart every pod) and {@code /metrics}; add the
    *     API routes to it
    */
-  public static Router router(Vertx vertx, PrometheusMeterRegistry registry, HealthChecks health) {
+  public static Router router(Vertx vertx, PrometheusMeterRegistry registry, HealthChecks health,
+      Tracing tracing) {
     Router router = Router.router(vertx);
+    router.route().handler(new HttpMetrics(registry));
+    router.route().handler(tracing.http());
     router.get("/health").handler(ctx -> ctx.response()
         .setStatusCode(health.up() ? OK : UNAVAILABLE)
         .putHeader("content-type", JSON)
@@ -59,7 +66,8 @@ public final class ServiceHttp {
   public static Future<HttpServer> listen(Vertx vertx, Router router, int port) {
     // HTTP/1.1 only: the JDK client's h2c upgrade attempt broke responses (seen in the ITs); browsers, curl and
     // Prometheus speak HTTP/1.1 to a plain-text port anyway.
-    HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false);
+    HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false)
+        .setMaxWebSocketMessageSize(MAX_WEBSOCKET_MESSAGE_BYTES);
     return vertx.createHttpServer(options).requestHandler(router).listen(port)
         .onSuccess(server -> LOG.info("HTTP listening on port {}", server.actualPort()));
   }
@@ -82,6 +90,30 @@ public final class ServiceHttp {
    */
   public static void notFound(RoutingContext ctx, String message) {
     error(ctx, NOT_FOUND, message);
+  }
+
+  /**
+   * Answers 503 with {@code Retry-After}: the service cannot take work now (broker unreachable, still starting).
+   *
+   * @param ctx the request
+   * @param retryAfterSeconds when to try again
+   * @param message why
+   */
+  public static void unavailable(RoutingContext ctx, int retryAfterSeconds, String message) {
+    ctx.response().putHeader("retry-after", Integer.toString(retryAfterSeconds));
+    error(ctx, UNAVAILABLE, message);
+  }
+
+  /**
+   * Answers 429 with {@code Retry-After}: the backlog is full; the work would wait longer than it is worth.
+   *
+   * @param ctx the request
+   * @param retryAfterSeconds when to try again
+   * @param message why, with the bound
+   */
+  public static void tooManyRequests(RoutingContext ctx, int retryAfterSeconds, String message) {
+    ctx.response().putHeader("retry-after", Integer.toString(retryAfterSeconds));
+    error(ctx, TOO_MANY, message);
   }
 
   /**

@@ -38,7 +38,8 @@ class ConceptStoreIT {
     try {
       SimpleMeterRegistry registry = new SimpleMeterRegistry();
       BaseModel base = new BaseModel(TinyModels.untrained("abc", 8, 1), "base-1");
-      ConceptStore store = new ConceptStore(vertx, new KafkaSettings(bootstrap, "store-it"), base, registry, "it");
+      ConceptStore store = new ConceptStore(vertx, new KafkaSettings(bootstrap, "store-it"), base, registry,
+          new BrokerContact());
       List<LearnedConcept> changes = new CopyOnWriteArrayList<>();
       store.addListener(changes::add);
       long start = System.nanoTime();
@@ -48,7 +49,7 @@ class ConceptStoreIT {
       assertThat(store.state().latestVersion(label)).isEqualTo(2);
       assertThat(store.state().learnedFrom("e1")).isTrue();
       assertThat(store.model().code(label)).containsOnly(0.2f);
-      assertThat(registry.get("it.concepts.read").tag("outcome", "invalid").counter().count()).isEqualTo(1);
+      assertThat(registry.get("chargen.concepts.read").tag("outcome", "invalid").counter().count()).isEqualTo(1);
 
       KafkaTestClients.publish(bootstrap, List.of(record(ConceptStateTest.concept(label, 3, "e3", 0.3f))));
       Await.until(TIMEOUT, "version 3 followed", () -> store.state().latestVersion(label) == 3);
