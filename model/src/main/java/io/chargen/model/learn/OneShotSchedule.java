@@ -48,7 +48,7 @@ public record OneShotSchedule(String name, Method method, int budget, boolean sh
   public static final OneShotSchedule FAST_PLAIN = new OneShotSchedule("fast-plain", Method.LBFGS, 60, false, 0,
       CodePrior.NONE, 0);
   /**
-   * The default (issue 13): {@link #FAST_PLAIN}'s optimiser and budget (7–10 ms per letter in JMH), starting at the
+   * The default (issue 13): {@link #FAST_PLAIN}'s optimiser and budget (6–10 ms per letter in JMH on one core), starting at the
    * trained letters' mean code, with the code's norm bounded at three times the largest trained norm and a
    * pen-position term of weight 0.1 in the loss. Chosen on the training writers among the candidates of
    * docs/one-shot.md for regenerations, variants and blends of the one-shot letters; one-shot MSE stays below 0.025.
