@@ -86,33 +86,12 @@ public final class OneShotLearner {
    */
   public OneShotResult learnCode(CharModel model, float[] start, String label, StrokeSequence example,
       int together) {
-    LstmWeights probe = model.weights().withIdentityCodes();
-    float[] style = model.defaultStyleCode();
-    float[] input = new float[style.length];
-    CodePrior.Penalty prior = schedule.prior().penaltyFor(model);
-    PositionLoss positionLoss = schedule.positionWeight() > 0 ? new PositionLoss(example, schedule.positionWeight())
-        : null;
     int[] evaluations = {0};
     double[] mse = {0};
+    Objective loss = objective(model, label, example, mse);
     Objective objective = (code, gradient) -> {
       evaluations[0]++;
-      for (int j = 0; j < input.length; j++) {
-        input[j] = code[j] + style[j];
-      }
-      double loss;
-      if (positionLoss == null) {
-        Gradients g = backend.gradients(probe, input, example, CODE_GRADIENT);
-        System.arraycopy(g.projectedInput(), 0, gradient, 0, gradient.length);
-        mse[0] = g.loss();
-        loss = g.loss();
-      } else {
-        Gradients g = backend.gradients(probe, input, example.length(), positionLoss::equivalentTarget,
-            CODE_GRADIENT);
-        System.arraycopy(g.projectedInput(), 0, gradient, 0, gradient.length);
-        mse[0] = positionLoss.mse();
-        loss = positionLoss.value();
-      }
-      return prior == null ? loss : loss + prior.addTo(code, gradient);
+      return loss.evaluate(code, gradient);
     };
     float[] code = startingCode(model, start);
     float[] scratch = new float[code.length];
@@ -121,11 +100,69 @@ public final class OneShotLearner {
     evaluations[0] = 0;
     double after = schedule.minimize(objective, code, together);
     int spent = evaluations[0];
-    if (prior != null || positionLoss != null) {
+    if (schedule.prior().penaltyFor(model) != null || schedule.positionWeight() > 0 || schedule.noise().active()) {
       objective.evaluate(code, scratch);
       after = mse[0];
     }
     return new OneShotResult(label, code, before, after, spent);
+  }
+
+  /**
+   * The one-shot objective of a code: the paper's MSE, plus the schedule's position term, plus its noise-robust term
+   * (the same loss under fixed draws of input noise, {@link NoiseRobustness}), plus its prior's penalty.
+   *
+   * @param model the frozen network
+   * @param label the new letter (seeds the noise draws)
+   * @param example its single example
+   * @param mse receives, in element 0, the paper's MSE of the clean regeneration at the last evaluated code
+   * @return the objective; one instance serves one thread
+   */
+  Objective objective(CharModel model, String label, StrokeSequence example, double[] mse) {
+    LstmWeights probe = model.weights().withIdentityCodes();
+    float[] style = model.defaultStyleCode();
+    float[] input = new float[style.length];
+    CodePrior.Penalty prior = schedule.prior().penaltyFor(model);
+    PositionLoss positionLoss = schedule.positionWeight() > 0 ? new PositionLoss(example, schedule.positionWeight())
+        : null;
+    NoiseRobustness.Draws draws = schedule.noise().active() ? schedule.noise().drawsFor(model, label) : null;
+    return (code, gradient) -> {
+      double loss = 0;
+      java.util.Arrays.fill(gradient, 0);
+      for (int d = 0; draws != null && d < draws.count(); d++) {
+        float scale = draws.ownScale()[d];
+        float[] offset = draws.offsets()[d];
+        for (int j = 0; j < input.length; j++) {
+          input[j] = scale * code[j] + offset[j] + style[j];
+        }
+        float[] g = new float[gradient.length];
+        double noisy = lossAt(probe, input, example, positionLoss, g, null);
+        loss += draws.weightEach() * noisy;
+        for (int j = 0; j < gradient.length; j++) {
+          gradient[j] += (float) (draws.weightEach() * scale * g[j]);
+        }
+      }
+      for (int j = 0; j < input.length; j++) {
+        input[j] = code[j] + style[j];
+      }
+      float[] g = new float[gradient.length];
+      loss += lossAt(probe, input, example, positionLoss, g, mse);
+      for (int j = 0; j < gradient.length; j++) {
+        gradient[j] += g[j];
+      }
+      return prior == null ? loss : loss + prior.addTo(code, gradient);
+    };
+  }
+
+  /** The paper's MSE (plus the position term) at one input, its gradient into {@code gradient}; MSE into mse[0]. */
+  private double lossAt(LstmWeights probe, float[] input, StrokeSequence example, PositionLoss positionLoss,
+      float[] gradient, double[] mse) {
+    Gradients g = positionLoss == null ? backend.gradients(probe, input, example, CODE_GRADIENT)
+        : backend.gradients(probe, input, example.length(), positionLoss::equivalentTarget, CODE_GRADIENT);
+    System.arraycopy(g.projectedInput(), 0, gradient, 0, gradient.length);
+    if (mse != null) {
+      mse[0] = positionLoss == null ? g.loss() : positionLoss.mse();
+    }
+    return positionLoss == null ? g.loss() : positionLoss.value();
   }
 
   /**

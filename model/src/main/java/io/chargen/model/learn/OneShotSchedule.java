@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param prior where the search starts and what keeps the learned code in the trained letters' region (issue 13)
  * @param positionWeight weight of the pen-position term added to the paper's MSE ({@link PositionLoss}; 0: the
  *     paper's loss alone)
+ * @param noise noise-robust learning: the loss also averaged over fixed draws of input noise
+ *     ({@link NoiseRobustness}; {@link NoiseRobustness#NONE}: off)
  */
 public record OneShotSchedule(String name, Method method, int budget, boolean shared, double learningRate,
-    CodePrior prior, double positionWeight) {
+    CodePrior prior, double positionWeight, NoiseRobustness noise) {
   /** The optimisers. */
   public enum Method { ADAM, LBFGS }
 
@@ -65,6 +67,23 @@ public record OneShotSchedule(String name, Method method, int budget, boolean sh
     if (!(positionWeight >= 0) || Double.isInfinite(positionWeight)) {
       throw new IllegalArgumentException("position weight must be finite and >= 0, got " + positionWeight);
     }
+    Objects.requireNonNull(noise, "noise");
+  }
+
+  /**
+   * A schedule without noise-robust learning.
+   *
+   * @param name command-line name
+   * @param method the optimiser
+   * @param budget Adam steps or L-BFGS gradient evaluations
+   * @param shared whether the budget is shared by the letters learned together
+   * @param learningRate Adam's step size (unused by L-BFGS)
+   * @param prior start and penalty
+   * @param positionWeight weight of the pen-position term
+   */
+  public OneShotSchedule(String name, Method method, int budget, boolean shared, double learningRate,
+      CodePrior prior, double positionWeight) {
+    this(name, method, budget, shared, learningRate, prior, positionWeight, NoiseRobustness.NONE);
   }
 
   /**
@@ -100,7 +119,7 @@ public record OneShotSchedule(String name, Method method, int budget, boolean sh
    * @return this schedule with that prior
    */
   public OneShotSchedule withPrior(CodePrior newPrior) {
-    return new OneShotSchedule(name, method, budget, shared, learningRate, newPrior, positionWeight);
+    return new OneShotSchedule(name, method, budget, shared, learningRate, newPrior, positionWeight, noise);
   }
 
   /**
@@ -108,7 +127,7 @@ public record OneShotSchedule(String name, Method method, int budget, boolean sh
    * @return this schedule with that budget
    */
   public OneShotSchedule withBudget(int newBudget) {
-    return new OneShotSchedule(name, method, newBudget, shared, learningRate, prior, positionWeight);
+    return new OneShotSchedule(name, method, newBudget, shared, learningRate, prior, positionWeight, noise);
   }
 
   /**
@@ -116,7 +135,15 @@ public record OneShotSchedule(String name, Method method, int budget, boolean sh
    * @return this schedule with that weight of the pen-position term
    */
   public OneShotSchedule withPositionWeight(double weight) {
-    return new OneShotSchedule(name, method, budget, shared, learningRate, prior, weight);
+    return new OneShotSchedule(name, method, budget, shared, learningRate, prior, weight, noise);
+  }
+
+  /**
+   * @param newNoise another noise-robustness option
+   * @return this schedule with it
+   */
+  public OneShotSchedule withNoise(NoiseRobustness newNoise) {
+    return new OneShotSchedule(name, method, budget, shared, learningRate, prior, positionWeight, newNoise);
   }
 
   /**

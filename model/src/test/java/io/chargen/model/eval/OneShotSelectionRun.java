@@ -8,6 +8,7 @@ import io.chargen.model.data.Transform;
 import io.chargen.model.io.ModelFile;
 import io.chargen.model.kernel.FastBackend;
 import io.chargen.model.learn.CodePrior;
+import io.chargen.model.learn.NoiseRobustness;
 import io.chargen.model.learn.OneShotLearner;
 import io.chargen.model.learn.OneShotResult;
 import io.chargen.model.learn.OneShotSchedule;
@@ -28,9 +29,10 @@ import java.util.Map;
  * training writers only; see docs/generation.md, "One-shot letters", for the command lines and results.
  *
  * <p>Arguments: model, data folder, group size, optionally {@code --groups=N} (measure only the first N groups, for
- * quick comparisons), then candidates {@code SCHEDULE[@BUDGET][+PRIOR][~POSITION_WEIGHT]}, e.g. {@code fast},
- * {@code fast@30}, {@code paper}, {@code fast+gauss:0.01:0.1}, {@code fast+mean+norm:1:2~0.1} ({@link CodePrior#parse},
- * {@link OneShotSchedule#positionWeight}).
+ * quick comparisons), then candidates {@code SCHEDULE[@BUDGET][+PRIOR][~POSITION_WEIGHT][^DRAWS:SD:WEIGHT]}, e.g.
+ * {@code fast}, {@code fast@30}, {@code paper}, {@code fast+gauss:0.01:0.1}, {@code fast+mean+norm:1:2~0.1},
+ * {@code fast-plain+mean+norm:1:3~0.1^4:0.03:1} ({@link CodePrior#parse}, {@link OneShotSchedule#positionWeight},
+ * {@link NoiseRobustness#parse}).
  */
 public final class OneShotSelectionRun {
   private static final long SEED = 1;
@@ -83,6 +85,12 @@ public final class OneShotSelectionRun {
   }
 
   static OneShotSchedule parse(String spec) {
+    String[] noiseSplit = spec.split("\\^", 2);
+    OneShotSchedule s = parsePosition(noiseSplit[0]);
+    return noiseSplit.length > 1 ? s.withNoise(NoiseRobustness.parse(noiseSplit[1])) : s;
+  }
+
+  private static OneShotSchedule parsePosition(String spec) {
     String[] positionSplit = spec.split("~", 2);
     OneShotSchedule s = parseSchedule(positionSplit[0]);
     return positionSplit.length > 1 ? s.withPositionWeight(Double.parseDouble(positionSplit[1])) : s;
