@@ -29,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * One-shot learning with the shipped base model, per letter: {@code learnOneLetter} learns 'n' of a held-out writer,
  * {@code learnNToZ} learns each of n–z of that writer from its instance 0, as {@code evaluate} does, and reports the
  * mean time per letter (issue 13's budget: ≤ 50 ms per letter). {@code schedule} selects the one-shot schedule
- * ({@link OneShotSchedule#byName}): {@code fast} (the default), {@code fast-plain} (the paper's loss), {@code paper}.
+ * ({@link OneShotSchedule#byName}): {@code fast} (the default), {@code fast-bounded} (the default before noise-robust
+ * learning), {@code fast-plain} (the paper's loss), {@code paper}.
  * The MSE reached is printed at tear-down so speed and quality are read together.
  */
 @State(Scope.Benchmark)
@@ -42,7 +43,7 @@ public class OneShotBenchmark {
   /** The letters a model trained on a–m learns one-shot. */
   private static final String NEW_LETTERS = "nopqrstuvwxyz";
 
-  @Param({"fast", "fast-plain", "paper"})
+  @Param({"fast", "fast-bounded", "fast-plain", "paper"})
   public String schedule;
 
   private OneShotLearner learner;

@@ -43,7 +43,7 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output folder.")
   Path out;
   @Option(names = "--schedules", defaultValue = "fast,paper", split = ",",
-      description = "One-shot schedules (fast, fast-plain, paper, paper-total); the first also serves "
+      description = "One-shot schedules (fast, fast-bounded, fast-plain, paper, paper-total); the first also serves "
           + "classification (default: ${DEFAULT-VALUE}).")
   List<String> schedules;
   @Option(names = "--letters", defaultValue = "n-z", description = "New letters (default: ${DEFAULT-VALUE}).")
@@ -193,7 +193,8 @@ final class EvaluateCommand implements Callable<Integer> {
     m.put("classify", classify);
     m.put("settings", Map.of("schedules", schedules, "letters", letters, "classify_steps", classifySteps,
         "seed", seed, "fast_schedule", Arrays.asList(OneShotSchedule.FAST.method(), OneShotSchedule.FAST.budget(),
-            "prior " + OneShotSchedule.FAST.prior(), "position weight " + OneShotSchedule.FAST.positionWeight())));
+            "prior " + OneShotSchedule.FAST.prior(), "position weight " + OneShotSchedule.FAST.positionWeight(),
+            "noise draws:SD:weight " + OneShotSchedule.FAST.noise())));
     return m;
   }
 }

@@ -27,8 +27,8 @@ final class LearnCommand implements Callable<Integer> {
   @Option(names = "--label", description = "Concept label (default: the example's label).")
   String label;
   @Option(names = "--schedule", defaultValue = "fast",
-      description = "fast (L-BFGS, 60 evaluations, kept near the trained letters), fast-plain (the same on the paper's "
-          + "loss alone), paper (Adam, 1000 steps per letter) or paper-total (1000 steps shared by the letters) "
+      description = "fast (L-BFGS, 60 evaluations, kept near the trained letters, robust to input noise), fast-bounded "
+          + "(the same without the noise term), fast-plain (the same on the paper's loss alone), paper (Adam, 1000 steps per letter) or paper-total (1000 steps shared by the letters) "
           + "(default: ${DEFAULT-VALUE}).")
   String schedule;
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the starting code (default: ${DEFAULT-VALUE}).")

@@ -21,7 +21,7 @@ class OneShotLearnerTest {
   private final CharModel model = TinyModels.untrained("ab", 16, 3);
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"fast", "fast-plain", "paper", "paper-total"})
+  @ValueSource(strings = {"fast", "fast-bounded", "fast-plain", "paper", "paper-total"})
   @DisplayName("learning a new letter lowers its regeneration error and leaves LSTM, output and old codes unchanged")
   void learnsOnlyTheNewColumn(String schedule) {
     StrokeSequence example = TinyModels.loop(20, 0.3);
@@ -60,7 +60,7 @@ class OneShotLearnerTest {
   @DisplayName("an unknown schedule name is rejected naming the known ones")
   void unknownSchedule() {
     assertThatThrownBy(() -> OneShotSchedule.byName("sgd")).hasMessageContaining("'sgd'")
-        .hasMessageContaining("fast, fast-plain, paper, paper-total");
+        .hasMessageContaining("fast, fast-bounded, fast-plain, paper, paper-total");
   }
 
   @Test
