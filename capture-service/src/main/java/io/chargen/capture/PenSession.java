@@ -1,5 +1,8 @@
 package io.chargen.capture;
 
+import io.chargen.model.Names;
+import io.chargen.proto.TenantKeys;
+import io.chargen.service.security.Caller;
 import io.chargen.capture.CaptureMetrics.Endpoint;
 import io.chargen.capture.CaptureMetrics.Outcome;
 import io.chargen.capture.CaptureProcessor.Kind;
@@ -27,6 +30,7 @@ final class PenSession {
   private final CaptureSubmissions submissions;
   private final CaptureMetrics metrics;
   private final Consumer<JsonObject> send;
+  private final Caller caller;
   private final List<Runnable> waits = new ArrayList<>();
   private List<PenPoint> buffer = new ArrayList<>();
   private Mode mode;
@@ -34,8 +38,9 @@ final class PenSession {
   private String writer = "";
   private String device = "";
 
-  PenSession(PenInputValidator validator, CaptureSubmissions submissions, CaptureMetrics metrics,
+  PenSession(PenInputValidator validator, CaptureSubmissions submissions, CaptureMetrics metrics, Caller caller,
       Consumer<JsonObject> send) {
+    this.caller = caller;
     this.validator = validator;
     this.submissions = submissions;
     this.metrics = metrics;
@@ -78,6 +83,11 @@ final class PenSession {
       names.put(field, message.getValue(field));
     }
     PenInput checked = validator.validateNames(names);
+    if (!caller.mayWriteAs(checked.writer())) {
+      // The token's writers claim, as on POST (403 there): the session stays open for a name it may use.
+      throw new InvalidPenInputException("writer " + Names.excerpt(checked.writer()) + ": this token may write as "
+          + (caller.writers().isEmpty() ? "no named writer" : caller.writers()) + " only");
+    }
     label = next == Mode.TEACH ? validator.label(message.getValue("label")) : "";
     writer = checked.writer();
     device = checked.device();
@@ -110,11 +120,11 @@ final class PenSession {
       metrics.requests(Endpoint.PEN, Outcome.INVALID).increment();
       throw e;
     }
-    submissions.submit(kind, input, Endpoint.PEN)
+    submissions.submit(kind, caller.tenant(), input, Endpoint.PEN)
         .onSuccess(id -> {
           send.accept(new JsonObject().put("type", "accepted").put("id", id));
           if (kind == Kind.QUERY) {
-            waits.add(submissions.results().onAnswer(id, answer -> send.accept(answer.result() != null
+            waits.add(submissions.results().onAnswer(TenantKeys.key(caller.tenant(), id), answer -> send.accept(answer.result() != null
                 ? CaptureProcessor.toJson(answer.result()).put("type", "classification")
                 : new JsonObject().put("type", "error").put("id", id).put("error", answer.error()))));
           }

@@ -3,12 +3,16 @@ package io.chargen.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.chargen.proto.TenantKeys;
+import io.chargen.service.security.Caller;
+import io.chargen.service.security.Role;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,7 +27,8 @@ class PenSessionTest {
     sent.add(r);
     return Future.succeededFuture();
   }, results, metrics, Clock.systemUTC(), () -> "q-" + sent.size()), results, metrics, () -> ready);
-  private final PenSession session = new PenSession(new PenInputValidator(), submissions, metrics, pushed::add);
+  private final PenSession session = new PenSession(new PenInputValidator(), submissions, metrics,
+      new Caller("tablet-1", TenantKeys.DEFAULT_TENANT, Set.of(Role.TABLET), Set.of("*")), pushed::add);
 
   @Test
   @DisplayName("ask mode: points in several messages are published once at end, and the answer is pushed")
@@ -85,7 +90,7 @@ class PenSessionTest {
     session.onMessage("{\"type\":\"begin\",\"mode\":\"ask\"}");
     session.onMessage(new JsonObject().put("type", "points").put("points", PenInputs.points()).encode());
     session.onMessage("{\"type\":\"end\"}");
-    results.failed("q-0", "gave up after 5 attempts: no concepts learned yet");
+    results.failed("default/q-0", "gave up after 5 attempts: no concepts learned yet");
     assertThat(pushed).extracting(m -> m.getString("type")).containsExactly("accepted", "error");
     assertThat(pushed.get(1).getString("id")).isEqualTo("q-0");
     assertThat(pushed.get(1).getString("error")).contains("no concepts learned yet");
@@ -106,7 +111,7 @@ class PenSessionTest {
   @DisplayName("past the backlog bound, queries are refused until the classifier catches up")
   void refusesPastBacklog() {
     for (int i = 0; i < CaptureSubmissions.MAX_PENDING_QUERIES; i++) {
-      results.pending("old-" + i);
+      results.pending("default/old-" + i);
     }
     session.onMessage("{\"type\":\"begin\",\"mode\":\"ask\"}");
     session.onMessage(new JsonObject().put("type", "points").put("points", PenInputs.points()).encode());

@@ -1,5 +1,6 @@
 package io.chargen.generator;
 
+import io.chargen.proto.TenantKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -57,7 +58,7 @@ class GenerationJsonTest {
   }
 
   private static int fill(String json, ConceptState state, CharModel model) {
-    return NaturalLength.fill(GenerationJson.parse(json), state, model).steps();
+    return NaturalLength.fill(GenerationJson.parse(json), state, TenantKeys.DEFAULT_TENANT, model).steps();
   }
 
   @Test

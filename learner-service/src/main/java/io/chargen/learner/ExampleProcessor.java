@@ -1,5 +1,6 @@
 package io.chargen.learner;
 
+import io.chargen.proto.TenantKeys;
 import io.chargen.model.StrokeSequence;
 import io.chargen.model.learn.OneShotLearner;
 import io.chargen.model.learn.StyleLearner;
@@ -68,17 +69,20 @@ public final class ExampleProcessor {
       return Optional.empty();
     }
     StrokeSequence sequence = TrajectoryCodec.letter(example);
+    // The example's tenant owns what it teaches: learned against the base and that tenant's concepts only.
+    String tenant = TenantKeys.tenantOf(example.getTenant());
     if (StyleTeacher.teachesStyle(state.base().model(), example)) {
-      return Optional.of(styles.learn(state, example, sequence, clock.millis()));
+      return Optional.of(styles.learn(state, tenant, example, sequence, clock.millis()));
     }
     // Seeded by the example id: the same example always starts from the same code.
-    OneShotResult result = learner.learn(state.model(), Map.of(example.getLabel(), sequence),
+    OneShotResult result = learner.learn(state.model(tenant), Map.of(example.getLabel(), sequence),
         example.getId().hashCode()).results().get(example.getLabel());
     LearnedConcept.Builder concept = LearnedConcept.newBuilder()
         .setSchemaVersion(SchemaVersions.CURRENT)
         .setLabel(example.getLabel())
+        .setTenant(tenant)
         .setModelId(state.base().id())
-        .setVersion(state.latestVersion(example.getLabel()) + 1)
+        .setVersion(state.latestVersion(tenant, example.getLabel()) + 1)
         .setSourceExampleId(example.getId())
         .setMseBefore(result.lossBefore())
         .setMseAfter(result.lossAfter())

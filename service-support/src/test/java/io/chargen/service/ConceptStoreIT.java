@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chargen.kafka.KafkaBroker;
 import io.chargen.kafka.KafkaTestBroker;
 import io.chargen.model.fixtures.TinyModels;
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.Topics;
 import io.chargen.proto.v1.LearnedConcept;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -40,20 +41,20 @@ class ConceptStoreIT {
       BaseModel base = new BaseModel(TinyModels.untrained("abc", 8, 1), "base-1");
       ConceptStore store = new ConceptStore(vertx, new KafkaSettings(bootstrap, "store-it"), base, registry,
           new BrokerContact());
-      List<LearnedConcept> changes = new CopyOnWriteArrayList<>();
+      List<ConceptStore.Change> changes = new CopyOnWriteArrayList<>();
       store.addListener(changes::add);
       long start = System.nanoTime();
       Await.result(store.start(), TIMEOUT);
       System.out.printf("ConceptStoreIT: ready in %d ms%n", (System.nanoTime() - start) / 1_000_000);
 
-      assertThat(store.state().latestVersion(label)).isEqualTo(2);
+      assertThat(store.state().latestVersion(TenantKeys.DEFAULT_TENANT, label)).isEqualTo(2);
       assertThat(store.state().learnedFrom("e1")).isTrue();
-      assertThat(store.model().code(label)).containsOnly(0.2f);
+      assertThat(store.model(TenantKeys.DEFAULT_TENANT).code(label)).containsOnly(0.2f);
       assertThat(registry.get("chargen.concepts.read").tag("outcome", "invalid").counter().count()).isEqualTo(1);
 
       KafkaTestClients.publish(bootstrap, List.of(record(ConceptStateTest.concept(label, 3, "e3", 0.3f))));
-      Await.until(TIMEOUT, "version 3 followed", () -> store.state().latestVersion(label) == 3);
-      assertThat(changes).extracting(LearnedConcept::getVersion).contains(3L);
+      Await.until(TIMEOUT, "version 3 followed", () -> store.state().latestVersion(TenantKeys.DEFAULT_TENANT, label) == 3);
+      assertThat(changes).extracting(ConceptStore.Change::version).contains(3L);
       Await.result(store.catchUp(), TIMEOUT);
       Await.result(store.stop(), TIMEOUT);
     } finally {
