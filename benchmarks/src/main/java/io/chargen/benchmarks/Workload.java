@@ -4,15 +4,12 @@ import io.chargen.model.CharModel;
 import io.chargen.model.StrokeSequence;
 import io.chargen.model.data.DigiletsDataset;
 import io.chargen.model.data.DigiletsReader;
-import io.chargen.model.data.PenSample;
 import io.chargen.model.data.Transform;
 import io.chargen.model.io.ModelFile;
-import io.chargen.model.train.LabelledSequence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The real inputs every benchmark uses: the shipped base model and letters of a held-out writer. Run the benchmarks
@@ -22,7 +19,6 @@ final class Workload {
   /** First held-out writer of the shipped split (data/splits/heldout). */
   static final String WRITER_FILE = "data/splits/heldout/008-f-21-right_2019-06-19-12-24-59_preprocessed.txt.gz";
   static final String MODEL_FILE = "models/base.cgm";
-  static final int PAPER_BATCH = 32;
 
   private Workload() {}
 
@@ -54,15 +50,5 @@ final class Workload {
   static StrokeSequence letter(char letter, int instance) {
     DigiletsDataset data = writer();
     return Transform.apply(data.sample(data.writers().get(0), letter, instance));
-  }
-
-  /** The first 32 a–m samples of the held-out writer: one paper-sized training batch. */
-  static List<LabelledSequence> trainingBatch() {
-    return writer().samples().stream().filter(s -> s.label() <= 'm').limit(PAPER_BATCH)
-        .map(Workload::labelled).toList();
-  }
-
-  private static LabelledSequence labelled(PenSample s) {
-    return new LabelledSequence(String.valueOf(s.label()), Transform.apply(s));
   }
 }

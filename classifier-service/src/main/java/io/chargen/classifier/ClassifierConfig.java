@@ -16,7 +16,7 @@ import java.nio.file.Path;
  *   <tr><td>CHARGEN_HTTP_PORT</td><td>8083 (0 picks a free port)</td></tr>
  *   <tr><td>CHARGEN_MODEL</td><td>models/base.cgm</td></tr>
  *   <tr><td>CHARGEN_GROUP_ID</td><td>chargen-classifier (replicas of one group share chargen.queries)</td></tr>
- *   <tr><td>CHARGEN_CLASSIFIER</td><td>best (shape-normalised DTW, docs/classification.md); or dtw_1nn; or paper: input inference, Fabi et al. 2020 Sec. 3.3</td></tr>
+ *   <tr><td>CHARGEN_CLASSIFIER</td><td>best (shape-normalised DTW, docs/classification.md); or dtw_1nn; or paper: input inference, Fabi et al. 2020 Sec. 3.3; or paper_fast: the same inference with L-BFGS (60 evaluations)</td></tr>
  *   <tr><td>CHARGEN_PAPER_STEPS</td><td>1000 (Adam steps of the paper method; the paper's value)</td></tr>
  * </table>
  *

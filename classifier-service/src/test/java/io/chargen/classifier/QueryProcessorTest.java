@@ -240,7 +240,7 @@ class QueryProcessorTest {
   void unknownMethodIsAConfigError() {
     assertThatThrownBy(() -> ClassifierConfig.fromEnv(TestEnvironment.of(Map.of(ClassifierConfig.METHOD, "bestest"))))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("CHARGEN_CLASSIFIER=bestest is not one of [best, dtw_1nn, paper]");
+        .hasMessage("CHARGEN_CLASSIFIER=bestest is not one of [best, dtw_1nn, paper, paper_fast]");
   }
 
   @Test

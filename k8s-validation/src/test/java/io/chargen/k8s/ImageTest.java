@@ -67,7 +67,9 @@ class ImageTest {
     assertThat(build.jib("container/filesModificationTime")).as("reproducible file times")
         .contains("EPOCH_PLUS_SECOND");
     assertThat(build.jibList("container/jvmFlags/jvmFlag")).anyMatch(f -> f.startsWith("-XX:MaxRAMPercentage="))
-        .contains("-XX:+ExitOnOutOfMemoryError");
+        .contains("-XX:+ExitOnOutOfMemoryError", "--add-modules=${vector.module}");
+    assertThat(build.property("vector.module")).as("the fast kernel's Vector API module (issue 14)")
+        .isEqualTo("jdk.incubator.vector");
     String model = manifests.environment(service).get("CHARGEN_MODEL");
     if (model != null) {
       List<String> into = build.jibList("extraDirectories/paths/path/into");

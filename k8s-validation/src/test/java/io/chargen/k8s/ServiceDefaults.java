@@ -6,13 +6,14 @@ import io.chargen.generator.GeneratorConfig;
 import io.chargen.learner.LearnerConfig;
 import io.chargen.service.ConfigException;
 import io.chargen.service.Env;
+import io.chargen.service.LogFormat;
 import io.chargen.service.security.AuthConfig;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * The environment variables each service reads and the default its code gives each, obtained by running the
- * service's own {@code …Config.fromEnv} and the shared {@link AuthConfig#from} on an empty environment (no hand-kept list: a new variable or a changed
+ * service's own {@code …Config.fromEnv} the shared {@link AuthConfig#from} and {@link LogFormat#fromEnv} on an empty environment (no hand-kept list: a new variable or a changed
  * default shows up here the moment the code changes).
  */
 final class ServiceDefaults {
@@ -44,6 +45,7 @@ final class ServiceDefaults {
     } catch (ConfigException expected) {
       // no key in an empty environment
     }
+    LogFormat.fromEnv(empty); // shared by every service: ServiceLauncher checks it at start-up
     return empty.defaultsAsked();
   }
 }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code chargen classify}: names the letter a pen-input JSON shows, by any method of the classifier-service's
  * catalogue ({@link ClassifierMethods}): {@code best} (shape-normalised DTW, issue 6; the default, as in the
- * service), {@code dtw_1nn}, or {@code paper}, the paper's input inference (Fabi et al. 2020, Sec. 3.3). The two
+ * service), {@code dtw_1nn}, {@code paper}, the paper's input inference (Fabi et al. 2020, Sec. 3.3), or {@code paper_fast} (the same with L-BFGS). The two
  * nearest-neighbour methods compare with labelled examples ({@code --templates}); the paper's with the model's codes.
  */
 @Command(name = "classify", mixinStandardHelpOptions = true,
@@ -34,7 +34,7 @@ final class ClassifyCommand implements Callable<Integer> {
   @Option(names = "--query", required = true, description = "Pen-input JSON (its label, if any, is ignored).")
   Path query;
   @Option(names = "--method", defaultValue = ClassifierMethods.DEFAULT,
-      description = "best, dtw_1nn or paper (default: ${DEFAULT-VALUE}; best and dtw_1nn need --templates).")
+      description = "best, dtw_1nn, paper or paper_fast (default: ${DEFAULT-VALUE}; best and dtw_1nn need --templates).")
   String method;
   @Option(names = "--templates", split = ",",
       description = "Labelled pen-input JSON files, or folders of them (e.g. from chargen export): one example per "

@@ -7,6 +7,7 @@ import io.chargen.learner.LearnerMain;
 import io.chargen.proto.Topics;
 import io.chargen.service.Env;
 import io.chargen.service.HttpSettings;
+import io.chargen.service.LogFormat;
 import io.chargen.service.security.DevKeys;
 import io.chargen.service.security.OriginGuard;
 import io.chargen.service.security.Role;
@@ -147,6 +148,7 @@ public final class LocalSystem implements AutoCloseable {
 
   /** Deploys every service, learner first so concepts flow before anyone asks; prints their URLs. */
   public LocalSystem start(PrintStream log) throws Exception {
+    LogFormat.fromEnv(Env.system()); // the services get a map without it: check the process's own
     for (Service s : Service.values()) {
       deploy(s);
       log.printf("  %-19s %s  (health: /health; metrics: %s/metrics, not public)%n", s.module, url(s),

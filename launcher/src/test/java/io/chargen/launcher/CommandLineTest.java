@@ -152,7 +152,7 @@ class CommandLineTest {
     assertThat(noTemplates.err()).contains("--method best compares with labelled examples: give --templates");
     Run unknown = run("classify", "--model", model.toString(), "--query", query.toString(), "--method", "knn");
     assertThat(unknown.exit()).isEqualTo(2);
-    assertThat(unknown.err()).contains("--method knn is not one of [best, dtw_1nn, paper]");
+    assertThat(unknown.err()).contains("--method knn is not one of [best, dtw_1nn, paper, paper_fast]");
     Run missing = run("classify", "--model", model.toString(), "--query", query.toString(), "--templates",
         dir.resolve("nowhere").toString());
     assertThat(missing.exit()).isEqualTo(2);

@@ -1,6 +1,7 @@
 package io.chargen.model;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -56,5 +57,25 @@ public interface Backend {
     float[][] constant = new float[steps][];
     Arrays.fill(constant, input);
     return gradients(weights, input, targetFor.apply(run(weights, constant, false).output()), parts);
+  }
+
+  /**
+   * The gradient of a training batch: the mean over its sequences of each one's loss (the paper's MSE over its own
+   * length) and of each one's weight gradients, the quantity one Adam step of the paper's training uses (Sec. 2).
+   * The default computes the sequences one by one, in parallel, and sums them in list order; the fast kernel
+   * computes the batch together.
+   *
+   * @param weights the network
+   * @param batch the sequences (at least one)
+   * @param parts weight gradients only: {@link GradientPart#INPUT_WEIGHTS}, {@link GradientPart#RECURRENT_WEIGHTS},
+   *     {@link GradientPart#OUTPUT_WEIGHTS}; the per-sequence input gradients have no meaningful mean
+   * @return the mean loss and the mean of the requested gradients (others null)
+   * @throws IllegalArgumentException if the batch is empty or a per-sequence part is asked for
+   */
+  default Gradients meanGradients(LstmWeights weights, List<BatchSequence> batch, Set<GradientPart> parts) {
+    BatchSequence.checkBatch(batch, parts);
+    List<Gradients> each = batch.parallelStream()
+        .map(s -> gradients(weights, s.input(), s.steps(), s.targetFor(), parts)).toList();
+    return GradientMean.of(each);
   }
 }

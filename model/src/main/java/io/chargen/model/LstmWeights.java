@@ -2,6 +2,7 @@ package io.chargen.model;
 
 import java.util.Arrays;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * The weights of the paper's network (Fabi et al. 2020, Sec. 2): input Linear(K→H, no bias), LSTM(H, no bias,
@@ -27,6 +28,7 @@ public final class LstmWeights {
   private final float[] wOut;
   private volatile float[] wIhTransposed;
   private volatile float[] wHhTransposed;
+  private volatile Object derived;
 
   /**
    * @param codes K×H input columns (one per concept)
@@ -37,11 +39,12 @@ public final class LstmWeights {
    */
   public LstmWeights(float[][] codes, float[] wIh, float[] wHh, float[] wOut) {
     this(checkedCodes(codes, wOut.length / StrokeSequence.CHANNELS), requireFinite("wIh", wIh.clone()),
-        requireFinite("wHh", wHh.clone()), requireFinite("wOut", wOut.clone()), null, null);
+        requireFinite("wHh", wHh.clone()), requireFinite("wOut", wOut.clone()), null, null, null);
   }
 
-  /** Shares the (already checked, never modified) LSTM arrays and their cached transposes. */
-  private LstmWeights(float[][] codes, float[] wIh, float[] wHh, float[] wOut, float[] wIhT, float[] wHhT) {
+  /** Shares the (already checked, never modified) LSTM arrays and their cached transposes and derived form. */
+  private LstmWeights(float[][] codes, float[] wIh, float[] wHh, float[] wOut, float[] wIhT, float[] wHhT,
+      Object derived) {
     this.hidden = wOut.length / StrokeSequence.CHANNELS;
     requireShape("wOut", wOut.length, StrokeSequence.CHANNELS * hidden);
     requireShape("wIh", wIh.length, GATES * hidden * hidden);
@@ -52,6 +55,7 @@ public final class LstmWeights {
     this.wOut = wOut;
     this.wIhTransposed = wIhT;
     this.wHhTransposed = wHhT;
+    this.derived = derived;
   }
 
   private static float[][] checkedCodes(float[][] codes, int hidden) {
@@ -160,6 +164,24 @@ public final class LstmWeights {
     return t;
   }
 
+  /**
+   * A form of the LSTM and output weights that a backend derives once and keeps with them (e.g. the fast kernel's
+   * padded copies), shared by {@link #withCodes}. It must not depend on the codes. One kind is kept at a time.
+   *
+   * @param kind the derived type
+   * @param derive computes it from these weights
+   * @param <T> the derived type
+   * @return the kept or newly derived form
+   */
+  public <T> T derived(Class<T> kind, Function<LstmWeights, T> derive) {
+    Object d = derived;
+    if (!kind.isInstance(d)) {
+      d = derive.apply(this);
+      derived = d;
+    }
+    return kind.cast(d);
+  }
+
   private static float[] transpose(float[] m, int rows, int cols) {
     float[] t = new float[m.length];
     for (int r = 0; r < rows; r++) {
@@ -196,7 +218,8 @@ public final class LstmWeights {
    * @return weights with these codes and the same LSTM and output weights
    */
   public LstmWeights withCodes(float[][] newCodes) {
-    return new LstmWeights(checkedCodes(newCodes, hidden), wIh, wHh, wOut, wIhTransposed(), wHhTransposed());
+    return new LstmWeights(checkedCodes(newCodes, hidden), wIh, wHh, wOut, wIhTransposed(), wHhTransposed(),
+        derived);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.chargen.service;
 
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.StatusCode;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -14,12 +15,11 @@ import org.slf4j.LoggerFactory;
  * Runs one record through its handler under the {@link FailurePolicy}: success is counted; a transient failure is
  * retried after the policy's backoff (on a Vert.x timer, so the event loop stays free); a bad record or exhausted
  * retries go to the dead-letter topic; a fatal error, or a dead letter that cannot be written, fails the returned
- * future with a {@link FatalException}-classified cause.
+ * future with a {@link FatalException}-classified cause. The handler's call and the lines logged here run with the
+ * record's {@link RecordMdc} (position, key, trace).
  */
 final class RecordAttempts {
   private static final Logger LOG = LoggerFactory.getLogger(RecordAttempts.class);
-  /** Key characters in a log line: enough to find the record, bounded against hostile keys. */
-  private static final int MAX_LOGGED_KEY_CHARS = 64;
 
   private final Vertx vertx;
   private final RecordHandler handler;
@@ -55,12 +55,13 @@ final class RecordAttempts {
    */
   Future<Void> process(ConsumerRecord<String, byte[]> record) {
     Span span = tracing.startProcessing(record.topic(), record.headers());
+    SpanContext trace = span.getSpanContext();
     Future<Void> done;
     if (record.value() == null) { // a tombstone on an input topic can never be processed: no retries
-      done = onFailure(record, 1, new BadRecordException("value is null (a tombstone); " + record.topic()
+      done = onFailure(record, trace, 1, new BadRecordException("value is null (a tombstone); " + record.topic()
           + " carries messages, never deletions"));
     } else {
-      done = attempt(record, 1);
+      done = attempt(record, trace, 1);
     }
     return done.onComplete(ar -> {
       if (ar.failed()) {
@@ -70,10 +71,10 @@ final class RecordAttempts {
     });
   }
 
-  private Future<Void> attempt(ConsumerRecord<String, byte[]> record, int attempt) {
+  private Future<Void> attempt(ConsumerRecord<String, byte[]> record, SpanContext trace, int attempt) {
     Future<Void> result;
     try {
-      result = handler.handle(record);
+      result = RecordMdc.call(record, trace, () -> handler.handle(record));
     } catch (RuntimeException e) {
       result = Future.failedFuture(e);
     }
@@ -82,28 +83,29 @@ final class RecordAttempts {
         metrics.records(RecordOutcome.OK).increment();
         return Future.<Void>succeededFuture();
       }
-      return onFailure(record, attempt, ar.cause());
+      return onFailure(record, trace, attempt, ar.cause());
     });
   }
 
-  private Future<Void> onFailure(ConsumerRecord<String, byte[]> record, int attempt, Throwable error) {
+  private Future<Void> onFailure(ConsumerRecord<String, byte[]> record, SpanContext trace, int attempt,
+      Throwable error) {
     FailurePolicy.Decision decision = policy.decide(error, attempt);
     if (decision instanceof FailurePolicy.Retry retry) {
-      LOG.warn("{} attempt {} failed, retrying in {} ms: {}", position(record), attempt, retry.delay().toMillis(),
-          FailurePolicy.describe(error));
+      RecordMdc.run(record, trace, () -> LOG.warn("{} attempt {} failed, retrying in {} ms: {}", position(record),
+          attempt, retry.delay().toMillis(), FailurePolicy.describe(error)));
       metrics.retries().increment();
       return after(retry.delay().toMillis()).compose(v -> stopping.getAsBoolean()
-          ? Future.failedFuture(new Stopping()) : attempt(record, attempt + 1));
+          ? Future.failedFuture(new Stopping()) : attempt(record, trace, attempt + 1));
     }
     if (decision instanceof FailurePolicy.DeadLetter dead) {
-      LOG.warn("{} goes to the dead-letter topic ({}): {}", position(record), dead.outcome().tag(), dead.reason(),
-          error);
+      RecordMdc.run(record, trace, () -> LOG.warn("{} goes to the dead-letter topic ({}): {}", position(record),
+          dead.outcome().tag(), dead.reason(), error));
       return deadLetters.send(record, dead.reason())
           .onSuccess(v -> metrics.records(dead.outcome()).increment())
           .recover(e -> Future.failedFuture(
               new FatalException("cannot write dead letter of " + position(record) + " to " + record.topic() + ".dlq", e)));
     }
-    LOG.error("{} failed fatally", position(record), error);
+    RecordMdc.run(record, trace, () -> LOG.error("{} failed fatally", position(record), error));
     return Future.failedFuture(error);
   }
 
@@ -115,8 +117,6 @@ final class RecordAttempts {
 
   /** @return {@code topic-partition@offset key=…}: where a log line's record is, and its key (cut at 64) */
   static String position(ConsumerRecord<?, ?> record) {
-    String key = String.valueOf(record.key());
-    return record.topic() + "-" + record.partition() + "@" + record.offset() + " key="
-        + (key.length() > MAX_LOGGED_KEY_CHARS ? key.substring(0, MAX_LOGGED_KEY_CHARS) + "…" : key);
+    return record.topic() + "-" + record.partition() + "@" + record.offset() + " key=" + RecordMdc.key(record);
   }
 }

@@ -64,6 +64,7 @@ public final class ServiceLauncher {
       String service, Factory<V> factory, Consumer<Throwable> onFatal) {
     V verticle;
     try {
+      LogFormat.fromEnv(env); // the logging backend chose its layout already; a bad value must not pass silently
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       MeterBinders.bindJvm(registry, service);
       verticle = factory.create(env, registry);

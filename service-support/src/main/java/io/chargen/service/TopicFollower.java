@@ -185,11 +185,13 @@ public final class TopicFollower {
   }
 
   private void read(ConsumerRecord<String, byte[]> record) {
-    try {
-      handler.accept(record);
-    } catch (RuntimeException e) { // a reader's bug must not stop the follower, nor hide
-      LOG.error("{}: handler failed on {}", name, RecordAttempts.position(record), e);
-    }
+    RecordMdc.run(record, Tracing.spanContext(record.headers()), () -> {
+      try {
+        handler.accept(record);
+      } catch (RuntimeException e) { // a reader's bug must not stop the follower, nor hide
+        LOG.error("{}: handler failed on {}", name, RecordAttempts.position(record), e);
+      }
+    });
   }
 
   private void release(Map<TopicPartition, Long> positions) {

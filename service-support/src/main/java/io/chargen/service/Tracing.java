@@ -2,6 +2,7 @@ package io.chargen.service;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -130,6 +131,14 @@ public final class Tracing {
     Span span = tracer.spanBuilder("process " + topic).setParent(parent).setSpanKind(SpanKind.CONSUMER).startSpan();
     inject(parent.with(span), headers);
     return span;
+  }
+
+  /**
+   * @param headers a record's headers
+   * @return the trace context they carry (W3C {@code traceparent}), invalid when none
+   */
+  public static SpanContext spanContext(Headers headers) {
+    return Span.fromContext(W3C.extract(Context.root(), headers, KAFKA_GETTER)).getSpanContext();
   }
 
   /** @param from the record being processed @param to a record it produces: gets the same trace headers */

@@ -6,15 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.chargen.model.Backend;
+import io.chargen.model.BatchSequence;
 import io.chargen.model.GradientPart;
 import io.chargen.model.Gradients;
 import io.chargen.model.LstmWeights;
 import io.chargen.model.Rollout;
 import io.chargen.model.StrokeSequence;
 import io.chargen.model.kernel.FastBackend;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -86,6 +90,30 @@ class Dl4jBackendEqualityTest {
     assertThat(actual.loss()).isCloseTo(expected.loss(), within(TOLERANCE * expected.loss()));
     assertThat(relativeError(actual.input(), expected.input())).as("dL/dx").isLessThan(TOLERANCE);
     assertThat(relativeError(actual.projectedInput(), expected.projectedInput())).as("dL/dz").isLessThan(TOLERANCE);
+    assertThat(relativeError(flatten(actual.codes()), flatten(expected.codes()))).as("dL/dcodes")
+        .isLessThan(TOLERANCE);
+    assertThat(relativeError(actual.wIh(), expected.wIh())).as("dL/dW_ih").isLessThan(TOLERANCE);
+    assertThat(relativeError(actual.wHh(), expected.wHh())).as("dL/dW_hh").isLessThan(TOLERANCE);
+    assertThat(relativeError(actual.wOut(), expected.wOut())).as("dL/dW_out").isLessThan(TOLERANCE);
+  }
+
+  @Test
+  @DisplayName("a training batch of letters of different lengths gives the same mean loss and weight gradients")
+  void batchMean() {
+    LstmWeights weights = LstmWeights.random(26, LstmWeights.PAPER_HIDDEN, 51);
+    List<BatchSequence> batch = new ArrayList<>();
+    for (int b = 0; b < 19; b++) {
+      float[] oneHot = new float[26];
+      oneHot[b % 26] = 1;
+      batch.add(BatchSequence.of(oneHot, Fixtures.randomTarget(3 + 4 * b, 60 + b)));
+    }
+    EnumSet<GradientPart> weightParts = EnumSet.of(GradientPart.INPUT_WEIGHTS, GradientPart.RECURRENT_WEIGHTS,
+        GradientPart.OUTPUT_WEIGHTS);
+
+    Gradients expected = dl4j.meanGradients(weights, batch, weightParts);
+    Gradients actual = fast.meanGradients(weights, batch, weightParts);
+
+    assertThat(actual.loss()).isCloseTo(expected.loss(), within(TOLERANCE * expected.loss()));
     assertThat(relativeError(flatten(actual.codes()), flatten(expected.codes()))).as("dL/dcodes")
         .isLessThan(TOLERANCE);
     assertThat(relativeError(actual.wIh(), expected.wIh())).as("dL/dW_ih").isLessThan(TOLERANCE);

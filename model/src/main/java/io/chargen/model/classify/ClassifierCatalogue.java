@@ -40,6 +40,8 @@ public final class ClassifierCatalogue {
         // Fabi et al. 2020, Sec. 3.3: infer a constant input over the candidates' codes; Adam at lr 0.01.
         new Method("paper", false, (model, templates) -> new InputInferenceClassifier(backend, model, paperSteps,
             InputInferenceClassifier.PAPER_LEARNING_RATE)),
+        // Issue 14: the same inference with one-shot learning's L-BFGS (60 evaluations) instead of 1000 Adam steps.
+        new Method("paper_fast", false, (model, templates) -> InputInferenceClassifier.fast(backend, model)),
         // Nearest learned example under dynamic time warping (data README baseline).
         new Method("dtw_1nn", true, (model, templates) -> new DtwClassifier(templates)),
         // Issue 6: DTW on arc-length resampled, size-normalised shape features (docs/classification.md).

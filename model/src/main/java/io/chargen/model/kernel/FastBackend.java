@@ -1,29 +1,66 @@
 package io.chargen.model.kernel;
 
 import io.chargen.model.Backend;
+import io.chargen.model.BatchSequence;
 import io.chargen.model.GradientPart;
 import io.chargen.model.Gradients;
 import io.chargen.model.LstmWeights;
 import io.chargen.model.Rollout;
 import io.chargen.model.StrokeSequence;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
  * The default backend: forward pass and backpropagation through time of the paper's network (Fabi et al. 2020,
- * Sec. 2) on plain float arrays.
+ * Sec. 2) on a kernel of our own (issue 14).
  *
- * <p>Two facts make it fast for these shapes. The input vector is constant over a sequence (one-hot, blend or
- * inferred vector), so the input projection W_ih·z is computed once per sequence and its weight gradient is one outer
- * product of the summed gate gradients. And every inner loop is an axpy over a contiguous row (the transposed
- * matrices are cached in {@link LstmWeights}), which HotSpot's superword pass vectorises; float dot-product
- * reductions it would not.
+ * <p>What makes it fast for these shapes: the input vector is constant over a sequence (one-hot, blend or inferred
+ * vector), so the input projection is one product per sequence and its weight gradients are products with the gate
+ * gradients summed over time; a training batch is computed together, in time-major blocks of the sequences sorted by
+ * length, so the recurrent products are small matrix-matrix products, register-blocked and written with the Vector
+ * API ({@link Gemm}); the gates' nonlinearities are computed a vector at a time ({@link VectorMath}).
  *
- * <p>Proven equal to the DL4J backend and to finite differences by the tests. Stateless and thread-safe.
+ * <p>The Vector API is an incubator module in Java 17: the JVM needs {@code --add-modules jdk.incubator.vector}
+ * (every launch in this repository passes it). Without it this backend says so once and runs {@link ScalarKernel},
+ * the per-sequence loops it replaced, 3–14× slower (measured, README); both are proven equal to DL4J and to finite
+ * differences by the tests. Stateless and thread-safe.
  */
 public final class FastBackend implements Backend {
+  /** Whether this JVM can run the vectorised kernel. */
+  public static final boolean VECTORISED = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
+  static {
+    if (!VECTORISED) {
+      System.getLogger(FastBackend.class.getName()).log(System.Logger.Level.WARNING,
+          "jdk.incubator.vector is not loaded: the fast kernel runs its scalar loops, 3-14x slower. "
+              + "Start java with --add-modules jdk.incubator.vector.");
+    }
+  }
+
+  private final VectorKernel vector;
+  private final ScalarKernel scalar = new ScalarKernel();
+
+  /** The vectorised kernel when this JVM has the Vector API, otherwise the scalar one. */
+  public FastBackend() {
+    this(VECTORISED);
+  }
+
+  /**
+   * @return this backend on the per-sequence scalar loops it ran before issue 14 (its fallback), for side-by-side
+   *     benchmarks and checks
+   */
+  public static FastBackend scalarLoops() {
+    return new FastBackend(false);
+  }
+
+  /** @param vectorised whether to use the vectorised kernel (tests compare both) */
+  FastBackend(boolean vectorised) {
+    if (vectorised && !VECTORISED) {
+      throw new IllegalStateException("the vectorised kernel needs --add-modules jdk.incubator.vector");
+    }
+    this.vector = vectorised ? new VectorKernel() : null;
+  }
 
   @Override
   public String name() {
@@ -32,17 +69,7 @@ public final class FastBackend implements Backend {
 
   @Override
   public Rollout run(LstmWeights weights, float[][] inputs, boolean keepStates) {
-    int steps = inputs.length;
-    int hidden = weights.hidden();
-    Trace trace = new Trace(steps, hidden, keepStates);
-    float[] projected = null;
-    for (int t = 0; t < steps; t++) {
-      if (t == 0 || !Arrays.equals(inputs[t], inputs[t - 1])) {
-        projected = inputProjection(weights, weights.project(inputs[t]));
-      }
-      trace.step(weights, projected, t);
-    }
-    return new Rollout(StrokeSequence.of(trace.output), trace.cellStates(), trace.hiddenStates());
+    return vector != null ? vector.run(weights, inputs, keepStates) : scalar.run(weights, inputs, keepStates);
   }
 
   @Override
@@ -54,60 +81,17 @@ public final class FastBackend implements Backend {
   @Override
   public Gradients gradients(LstmWeights weights, float[] input, int steps, UnaryOperator<StrokeSequence> targetFor,
       Set<GradientPart> parts) {
-    int hidden = weights.hidden();
-    float[] z = weights.project(input);
-    float[] projected = inputProjection(weights, z);
-    Trace trace = new Trace(steps, hidden, true);
-    for (int t = 0; t < steps; t++) {
-      trace.step(weights, projected, t);
-    }
-    StrokeSequence target = targetFor.apply(StrokeSequence.of(trace.output.clone()));
-    Backward backward = new Backward(weights, trace, target, parts);
-    backward.run();
-    float[] dz = backward.projectedInputGradient();
-    float[] dx = parts.contains(GradientPart.INPUT) ? inputGradient(weights, dz) : null;
-    float[][] dCodes = parts.contains(GradientPart.INPUT_WEIGHTS) ? codeGradients(input, dz) : null;
-    float[] dWih = parts.contains(GradientPart.RECURRENT_WEIGHTS) ? outer(backward.gateSum, z) : null;
-    return new Gradients(backward.loss, dx,
-        parts.contains(GradientPart.PROJECTED_INPUT) ? dz : null, dCodes, dWih, backward.dWhh, backward.dWout);
+    return vector != null ? vector.gradients(weights, new BatchSequence(input, steps, targetFor), parts)
+        : scalar.gradients(weights, input, steps, targetFor, parts);
   }
 
-  /** W_ih·z, 4H values, via the transposed matrix so the loop is an axpy. */
-  private static float[] inputProjection(LstmWeights weights, float[] z) {
-    int gates = LstmWeights.GATES * weights.hidden();
-    float[] result = new float[gates];
-    Kernels.addTransposedProduct(weights.wIhTransposed(), z, result, gates);
-    return result;
-  }
-
-  private static float[] inputGradient(LstmWeights weights, float[] dz) {
-    float[] dx = new float[weights.concepts()];
-    for (int k = 0; k < dx.length; k++) {
-      float[] code = weights.code(k);
-      double sum = 0;
-      for (int j = 0; j < dz.length; j++) {
-        sum += code[j] * dz[j];
-      }
-      dx[k] = (float) sum;
+  /** The whole batch at once, in chunks of {@value VectorKernel#CHUNK} sequences on the common pool. */
+  @Override
+  public Gradients meanGradients(LstmWeights weights, List<BatchSequence> batch, Set<GradientPart> parts) {
+    if (vector == null) {
+      return Backend.super.meanGradients(weights, batch, parts);
     }
-    return dx;
-  }
-
-  private static float[][] codeGradients(float[] input, float[] dz) {
-    float[][] d = new float[input.length][dz.length];
-    for (int k = 0; k < input.length; k++) {
-      for (int j = 0; j < dz.length; j++) {
-        d[k][j] = input[k] * dz[j];
-      }
-    }
-    return d;
-  }
-
-  private static float[] outer(float[] rows, float[] cols) {
-    float[] m = new float[rows.length * cols.length];
-    for (int r = 0; r < rows.length; r++) {
-      Kernels.axpy(rows[r], cols, 0, m, r * cols.length, cols.length);
-    }
-    return m;
+    BatchSequence.checkBatch(batch, parts);
+    return vector.meanGradients(weights, batch, parts);
   }
 }

@@ -1,11 +1,12 @@
 package io.chargen.model.train;
 
 import io.chargen.model.Backend;
+import io.chargen.model.BatchSequence;
 import io.chargen.model.CharModel;
 import io.chargen.model.ConceptSet;
 import io.chargen.model.GradientPart;
 import io.chargen.model.Gradients;
-import io.chargen.model.LstmWeights;
+import io.chargen.model.StrokeSequence;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -22,8 +23,9 @@ import java.util.stream.IntStream;
 /**
  * Trains all weights of the paper's network with Adam on the per-sample MSE (Fabi et al. 2020, Sec. 2) or, as an
  * option, on the time-aligned MSE ({@link TimeAlignment}); samples may carry a writer style input. Each sample
- * is its own sequence (no padding); a batch's gradient is the mean of its samples' gradients. Samples of a batch are
- * computed in parallel and summed in a fixed order, so the same seed gives the same model on any machine.
+ * is its own sequence (no padding); a batch's gradient is the mean of its samples' gradients, computed by
+ * {@link Backend#meanGradients} in an order that does not depend on the machine, so the same seed gives the same model
+ * on any machine.
  */
 public final class Trainer {
   private static final Set<GradientPart> ALL_WEIGHTS = EnumSet.of(
@@ -117,14 +119,15 @@ public final class Trainer {
   /** One Adam step on a batch; returns the batch's summed loss. */
   private double step(Parameters params, List<LabelledSequence> samples, float[][] inputs, List<Integer> batch,
       boolean aligned) {
-    LstmWeights weights = params.weights();
-    List<Gradients> gradients = batch.parallelStream()
-        .map(i -> aligned
-            ? backend.gradients(weights, inputs[i], samples.get(i).sequence().length(),
-                output -> alignment.retime(output, samples.get(i).sequence()), ALL_WEIGHTS)
-            : backend.gradients(weights, inputs[i], samples.get(i).sequence(), ALL_WEIGHTS))
-        .toList();
-    return params.apply(gradients);
+    List<BatchSequence> sequences = batch.stream().map(i -> {
+      StrokeSequence recorded = samples.get(i).sequence();
+      return aligned
+          ? new BatchSequence(inputs[i], recorded.length(), output -> alignment.retime(output, recorded))
+          : BatchSequence.of(inputs[i], recorded);
+    }).toList();
+    Gradients mean = backend.meanGradients(params.weights(), sequences, ALL_WEIGHTS);
+    params.apply(mean);
+    return mean.loss() * batch.size();
   }
 
   /** The letter's one-hot plus, if given, the style's one-hot. */

@@ -1,10 +1,10 @@
 package io.chargen.service.security;
 
+import io.chargen.service.ServiceHttp;
 import io.chargen.service.security.Access.Decision;
 import io.chargen.service.security.Access.Verification;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.AuthenticationHandler;
 import java.util.Optional;
@@ -94,9 +94,8 @@ public final class BearerAuth {
   public static void deny(RoutingContext ctx, Decision decision) {
     String code = decision.outcome().errorCode();
     String challenge = "Bearer realm=\"chargen\"" + (code == null ? "" : ", error=\"" + code + "\"");
-    ctx.response().setStatusCode(decision.status()).putHeader("WWW-Authenticate", challenge)
-        .putHeader("content-type", "application/json")
-        .end(new JsonObject().put("error", decision.message()).encode());
+    ctx.response().putHeader("WWW-Authenticate", challenge);
+    ServiceHttp.error(ctx, decision.status(), decision.message());
   }
 
   private Future<Verification> verification(HttpServerRequest http) {

@@ -1,8 +1,8 @@
 package io.chargen.service.security;
 
 import io.chargen.model.Names;
+import io.chargen.service.ServiceHttp;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
@@ -91,9 +91,8 @@ public final class OriginGuard implements SecurityPolicyHandler {
     switch (check(origin, ctx.request().getHeader("Host"))) {
       case NO_ORIGIN, SAME_ORIGIN -> ctx.next();
       case LISTED -> cors.handle(ctx);
-      case REFUSED -> ctx.response().setStatusCode(FORBIDDEN).putHeader("content-type", "application/json")
-          .end(new JsonObject().put("error", "Origin " + Names.excerpt(origin) + " may not call this service: it is"
-              + " neither the service's own origin nor in " + ALLOWED_ORIGINS).encode());
+      case REFUSED -> ServiceHttp.error(ctx, FORBIDDEN, "Origin " + Names.excerpt(origin) + " may not call this"
+          + " service: it is neither the service's own origin nor in " + ALLOWED_ORIGINS);
     }
   }
 

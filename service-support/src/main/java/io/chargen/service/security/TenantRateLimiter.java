@@ -1,7 +1,7 @@
 package io.chargen.service.security;
 
+import io.chargen.service.ServiceHttp;
 import io.vertx.core.Handler;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -87,10 +87,9 @@ public final class TenantRateLimiter {
         return;
       }
       long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-      ctx.response().setStatusCode(TOO_MANY_REQUESTS).putHeader("Retry-After", Long.toString(seconds))
-          .putHeader("content-type", "application/json")
-          .end(new JsonObject().put("error", "tenant " + tenant + " is over its rate limit of " + rate() + "; retry in "
-              + seconds + " s").encode());
+      ctx.response().putHeader("Retry-After", Long.toString(seconds));
+      ServiceHttp.error(ctx, TOO_MANY_REQUESTS, "tenant " + tenant + " is over its rate limit of " + rate()
+          + "; retry in " + seconds + " s");
     };
   }
 

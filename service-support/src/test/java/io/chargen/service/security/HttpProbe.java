@@ -1,18 +1,21 @@
 package io.chargen.service.security;
 
-import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.ext.web.Router;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -22,13 +25,15 @@ final class HttpProbe {
   record Response(int status, MultiMap headers, String body) {}
 
   private final HttpServer server;
-  private final HttpClient client;
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+      .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
   private final WebSocketClient webSockets;
 
   HttpProbe(Vertx vertx, Router router) throws Throwable {
     this.server = TestTokens.await(vertx.createHttpServer(WebSocketTokens.accept(new HttpServerOptions()))
         .requestHandler(router).listen(0, "127.0.0.1"));
-    this.client = vertx.createHttpClient();
     this.webSockets = vertx.createWebSocketClient();
   }
 
@@ -36,14 +41,15 @@ final class HttpProbe {
     return server.actualPort();
   }
 
+  /** Sends with the JDK's client, a peer independent of the Vert.x code under test. */
   Response send(HttpMethod method, String uri, Map<String, String> headers, String body) throws Throwable {
-    RequestOptions options = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(port())
-        .setURI(uri);
-    headers.forEach(options::putHeader);
-    Future<Response> response = client.request(options)
-        .compose(request -> body == null ? request.send() : request.send(body))
-        .compose(r -> r.body().map(b -> new Response(r.statusCode(), r.headers(), b.toString())));
-    return TestTokens.await(response);
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + uri))
+        .timeout(TIMEOUT).method(method.name(), body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    HttpResponse<String> response = http.send(request.build(), BodyHandlers.ofString());
+    MultiMap received = MultiMap.caseInsensitiveMultiMap();
+    response.headers().map().forEach(received::add);
+    return new Response(response.statusCode(), received, response.body());
   }
 
   /** @return the socket, or fails with the {@link UpgradeRejectedException} carrying the refusal's status */
@@ -55,6 +61,6 @@ final class HttpProbe {
   }
 
   void close() throws Throwable {
-    TestTokens.await(client.close().compose(v -> webSockets.close()).compose(v -> server.close()));
+    TestTokens.await(webSockets.close().compose(v -> server.close()));
   }
 }
