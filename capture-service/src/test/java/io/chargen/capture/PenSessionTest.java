@@ -57,7 +57,7 @@ class PenSessionTest {
     session.onMessage(new JsonObject().put("type", "points").put("points", PenInputs.points()).encode());
     session.onMessage("{\"type\":\"end\"}");
 
-    assertThat(sent).singleElement().satisfies(r -> assertThat(r.key()).isEqualTo("n"));
+    assertThat(sent).singleElement().satisfies(r -> assertThat(r.key()).isEqualTo("default/n"));
     assertThat(pushed).extracting(m -> m.getString("type")).containsExactly("accepted");
   }
 

@@ -87,7 +87,7 @@ class GenerationJsonTest {
   @Test
   @DisplayName("each out-of-range or unknown value is rejected against the concept set, naming the value")
   void rejectsInvalidSpecs() {
-    assertInvalid("{\"mix\":{\"z\":1}}", "'z'");
+    assertInvalid("{\"mix\":{\"z\":1}}", "concept \"z\"");
     assertInvalid("{\"mix\":{\"n\":0.5,\"o\":0.6}}", "sum to 1.1");
     assertInvalid("{\"mix\":{\"n\":1.5,\"o\":-0.5}}", "-0.5");
     assertInvalid("{\"mix\":{}}", "mix is empty");

@@ -148,7 +148,7 @@ class GenerationProcessorTest {
     assertThatThrownBy(() -> run(request(Map.of("z", 1.0))))
         .isInstanceOf(GenerationSpec.UnknownConceptException.class)
         .isNotInstanceOf(BadRecordException.class)
-        .hasMessageContaining("'z'");
+        .hasMessageContaining("concept \"z\"");
   }
 
   private void assertBad(io.chargen.proto.v1.GenerationRequest.Builder request, String named) {

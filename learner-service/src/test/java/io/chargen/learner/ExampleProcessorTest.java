@@ -102,7 +102,7 @@ class ExampleProcessorTest {
         .isInstanceOf(BadRecordException.class).hasMessageStartingWith("id is empty");
     assertThatThrownBy(() -> processor.process(valid().setLabel("").build().toByteArray()))
         .isInstanceOf(BadRecordException.class).hasMessage(
-            "trajectory ex-9: label = \"\" is blank");
+            "trajectory ex-9: label is empty");
   }
 
   @Test

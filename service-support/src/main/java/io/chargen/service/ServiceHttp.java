@@ -25,7 +25,8 @@ public final class ServiceHttp {
   /** The Prometheus text exposition format, version 0.0.4. */
   public static final String PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
   private static final String JSON = "application/json";
-  private static final String YAML = "application/yaml";
+  /** YAML as text: Vert.x's OpenAPI contract accepts no YAML media type for a documented response. */
+  private static final String YAML = "text/plain; charset=utf-8";
   private static final int OK = 200;
   private static final int BAD_REQUEST = 400;
   private static final int NOT_FOUND = 404;
