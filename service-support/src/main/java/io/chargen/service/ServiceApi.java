@@ -118,8 +118,15 @@ public final class ServiceApi {
    * @return completes when mounted; fails naming an operation without handler or a handler without operation
    */
   Future<Void> mount(Router router) {
-    return OpenAPIContract.from(vertx, document())
-        .compose(full -> OpenAPIContract.from(vertx, onlyApi(full.getRawContract())))
+    Future<OpenAPIContract> loaded;
+    try {
+      // Parsed here rather than by the contract loader: the /v1 part is cut out before Vert.x resolves it.
+      Map<String, Object> yaml = new org.yaml.snakeyaml.Yaml().load(resource(document()));
+      loaded = OpenAPIContract.from(vertx, onlyApi(new JsonObject(new JsonObject(yaml).encode())));
+    } catch (RuntimeException e) {
+      loaded = Future.failedFuture(e);
+    }
+    return loaded
         .compose(contract -> {
           checkBindings(contract);
           for (Operation op : contract.operations()) {
