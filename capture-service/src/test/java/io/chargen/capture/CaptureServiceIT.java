@@ -109,7 +109,8 @@ class CaptureServiceIT {
     bad.getJsonArray("points").getJsonObject(1).put("pressure", 7.5);
     HttpResponse<String> response = post("/v1/examples", bad.encode());
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(new JsonObject(response.body()).getString("error")).contains("points[1].pressure", "7.5");
+    assertThat(new JsonObject(response.body()).getString("error"))
+        .as("the OpenAPI contract's validation names the path and value").contains("points/1/pressure", "7.5");
 
     // A valid example with the same label lands on the same partition after where the bad one would be.
     String id = new JsonObject(post("/v1/examples", PenInputs.example("m").encode()).body()).getString("id");

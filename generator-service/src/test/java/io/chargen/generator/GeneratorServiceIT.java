@@ -132,7 +132,7 @@ class GeneratorServiceIT {
   void rejectsBadRequests() {
     Http.Response badJson = Http.post(firstPort, "/v1/generations", "{not json");
     assertThat(badJson.status()).isEqualTo(400);
-    assertThat(badJson.body().getString("error")).contains("not a JSON object");
+    assertThat(badJson.body().getString("error")).contains("API contract", "can't be decoded");
     Http.Response unknown = Http.post(firstPort, "/v1/generations", "{\"mix\":{\"z\":1}}");
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.body().getString("error")).contains("\"z\"").as("lists no labels").doesNotContain("\"n\"");
