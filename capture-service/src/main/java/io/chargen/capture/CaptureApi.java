@@ -50,7 +50,7 @@ final class CaptureApi {
         .operation("postQuery", ctx -> submit(ctx, Kind.QUERY, Endpoint.QUERIES))
         .operation("getQuery", this::result);
     router.get("/").handler(ctx -> ctx.redirect(PAD));
-    router.get(PAD + "*").handler(StaticHandler.create("webroot/pad"));
+    router.get(PAD + "*").handler(ServiceHttp.pageAuthScript()).handler(StaticHandler.create("webroot/pad"));
   }
 
   private void submit(RoutingContext ctx, Kind kind, Endpoint endpoint) {

@@ -1,7 +1,7 @@
 package io.chargen.capture;
 
-import io.chargen.proto.TenantKeys;
 import io.chargen.proto.SchemaVersions;
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.Topics;
 import io.chargen.proto.v1.ClassificationResult;
 import io.chargen.proto.v1.Trajectory;

@@ -1,13 +1,13 @@
 package io.chargen.capture;
 
-import io.chargen.model.Names;
-import io.chargen.proto.TenantKeys;
-import io.chargen.service.security.Caller;
 import io.chargen.capture.CaptureMetrics.Endpoint;
 import io.chargen.capture.CaptureMetrics.Outcome;
 import io.chargen.capture.CaptureProcessor.Kind;
+import io.chargen.model.Names;
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.v1.PenPoint;
 import io.chargen.service.TrajectoryLimits;
+import io.chargen.service.security.Caller;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;

@@ -2,10 +2,10 @@ package io.chargen.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.chargen.proto.TenantKeys;
 import io.chargen.service.security.Caller;
 import io.chargen.service.security.Role;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,20 +1,20 @@
 package io.chargen.classifier;
 
-import io.chargen.proto.TenantKeys;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import io.chargen.model.Classification;
 import io.chargen.model.StrokeSequence;
+import io.chargen.proto.SchemaVersions;
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.v1.ClassificationResult;
 import io.chargen.proto.v1.LearnedConcept;
 import io.chargen.proto.v1.Trajectory;
 import io.chargen.service.BadRecordException;
 import io.chargen.service.ConceptState;
 import io.chargen.service.TrajectoryCodec;
-import io.chargen.proto.SchemaVersions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**

@@ -3,8 +3,8 @@ package io.chargen.classifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chargen.service.ConfigException;
-import io.chargen.service.TestEnvironment;
 import io.chargen.service.FatalException;
+import io.chargen.service.TestEnvironment;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;

@@ -1,13 +1,12 @@
 package io.chargen.generator;
 
-import io.chargen.proto.TenantKeys;
-import java.util.function.Function;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.chargen.model.CharModel;
 import io.chargen.model.Rollout;
 import io.chargen.model.StrokeSequence;
 import io.chargen.model.generate.Generator;
 import io.chargen.proto.SchemaVersions;
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.v1.GeneratedTrajectory;
 import io.chargen.proto.v1.GenerationRequest;
 import io.chargen.proto.v1.StateRow;
@@ -17,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Turns one {@link GenerationRequest} record into its {@link GeneratedTrajectory} messages, without Kafka: parse and

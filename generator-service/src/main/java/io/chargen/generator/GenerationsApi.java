@@ -1,14 +1,14 @@
 package io.chargen.generator;
 
-import io.chargen.proto.v1.GenerationRequest;
-import io.chargen.service.ConceptStore;
 import io.chargen.model.CharModel;
 import io.chargen.model.Names;
 import io.chargen.proto.TenantKeys;
+import io.chargen.proto.v1.GenerationRequest;
+import io.chargen.service.ConceptStore;
 import io.chargen.service.ServiceApi;
 import io.chargen.service.ServiceHttp;
-import io.chargen.service.security.BearerAuth;
 import io.chargen.service.Tracing;
+import io.chargen.service.security.BearerAuth;
 import io.opentelemetry.context.Context;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -88,7 +88,8 @@ final class GenerationsApi {
             .onSuccess(ws -> hub.join(BearerAuth.caller(ctx).tenant(), ws))
             .onFailure(e -> LOG.warn("WebSocket upgrade of /v1/stream failed: {}", e.getMessage())));
     router.get("/").handler(ctx -> ctx.redirect(DASHBOARD));
-    router.get(DASHBOARD + "*").handler(StaticHandler.create("webroot/dashboard"));
+    router.get(DASHBOARD + "*").handler(ServiceHttp.pageAuthScript())
+        .handler(StaticHandler.create("webroot/dashboard"));
   }
 
   private void create(RoutingContext ctx) {

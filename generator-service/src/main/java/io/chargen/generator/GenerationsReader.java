@@ -1,8 +1,8 @@
 package io.chargen.generator;
 
-import io.chargen.proto.TenantKeys;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.chargen.proto.SchemaVersions;
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.Topics;
 import io.chargen.proto.v1.GeneratedTrajectory;
 import io.chargen.proto.v1.GenerationRequest;

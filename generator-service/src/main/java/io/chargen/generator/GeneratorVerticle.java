@@ -1,8 +1,8 @@
 package io.chargen.generator;
 
-import io.chargen.proto.TenantKeys;
 import io.chargen.model.generate.Generator;
 import io.chargen.model.kernel.FastBackend;
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.Topics;
 import io.chargen.proto.v1.GeneratedTrajectory;
 import io.chargen.proto.v1.GenerationRequest;
@@ -14,8 +14,8 @@ import io.chargen.service.RecordLoop;
 import io.chargen.service.ServiceAssembly;
 import io.chargen.service.ServiceVerticle;
 import io.chargen.service.Tracing;
-import io.opentelemetry.context.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.opentelemetry.context.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;

@@ -1,8 +1,8 @@
 package io.chargen.generator;
 
-import io.chargen.proto.TenantKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.v1.GeneratedTrajectory;
 import io.chargen.proto.v1.StateRow;
 import io.vertx.core.json.JsonArray;

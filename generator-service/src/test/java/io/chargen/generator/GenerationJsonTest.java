@@ -1,12 +1,12 @@
 package io.chargen.generator;
 
-import io.chargen.proto.TenantKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chargen.model.CharModel;
 import io.chargen.model.ConceptSet;
 import io.chargen.model.fixtures.TinyModels;
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.v1.GeneratedTrajectory;
 import io.chargen.proto.v1.LearnedConcept;
 import io.chargen.proto.v1.StateRow;

@@ -1,6 +1,5 @@
 package io.chargen.generator;
 
-import io.chargen.proto.TenantKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +10,7 @@ import io.chargen.model.fixtures.TinyModels;
 import io.chargen.model.generate.GenerationRequest;
 import io.chargen.model.generate.Generator;
 import io.chargen.model.kernel.FastBackend;
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.v1.GeneratedTrajectory;
 import io.chargen.proto.v1.Step;
 import io.chargen.service.BadRecordException;

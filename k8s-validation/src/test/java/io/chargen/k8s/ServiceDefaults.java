@@ -1,24 +1,15 @@
 package io.chargen.k8s;
 
-import io.chargen.service.security.DevKeys;
 import io.chargen.capture.CaptureConfig;
-import io.chargen.service.security.DevKeys;
 import io.chargen.classifier.ClassifierConfig;
-import io.chargen.service.security.DevKeys;
 import io.chargen.generator.GeneratorConfig;
-import io.chargen.service.security.DevKeys;
 import io.chargen.learner.LearnerConfig;
-import io.chargen.service.security.DevKeys;
 import io.chargen.service.ConfigException;
-import io.chargen.service.security.DevKeys;
 import io.chargen.service.Env;
-import io.chargen.service.security.DevKeys;
 import io.chargen.service.LogFormat;
-import io.chargen.service.security.DevKeys;
 import io.chargen.service.security.AuthConfig;
 import io.chargen.service.security.DevKeys;
 import java.util.Map;
-import io.chargen.service.security.DevKeys;
 import java.util.function.Function;
 
 /**

@@ -1,7 +1,7 @@
 package io.chargen.launcher;
 
-import io.chargen.launcher.LocalSystem.Service;
 import io.chargen.kafka.FreePorts;
+import io.chargen.launcher.LocalSystem.Service;
 import io.vertx.core.json.JsonObject;
 import java.io.File;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.chargen.launcher;
 
-import io.chargen.service.security.DevKeys;
 import io.chargen.kafka.EmbeddedKafka;
+import io.chargen.service.security.DevKeys;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;

@@ -1,16 +1,16 @@
 package io.chargen.learner;
 
-import io.chargen.proto.TenantKeys;
 import io.chargen.model.StrokeSequence;
 import io.chargen.model.learn.OneShotLearner;
-import io.chargen.model.learn.StyleLearner;
 import io.chargen.model.learn.OneShotResult;
+import io.chargen.model.learn.StyleLearner;
 import io.chargen.proto.SchemaVersions;
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.v1.LearnedConcept;
 import io.chargen.proto.v1.Trajectory;
 import io.chargen.service.BadRecordException;
-import io.chargen.service.TrajectoryCodec;
 import io.chargen.service.ConceptState;
+import io.chargen.service.TrajectoryCodec;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.chargen.learner;
 
-import io.chargen.proto.TenantKeys;
 import io.chargen.model.ConceptSet;
 import io.chargen.model.kernel.FastBackend;
 import io.chargen.model.learn.OneShotLearner;
 import io.chargen.model.learn.StyleLearner;
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.Topics;
 import io.chargen.proto.v1.LearnedConcept;
 import io.chargen.service.BadRecordException;

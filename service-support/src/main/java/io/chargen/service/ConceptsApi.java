@@ -3,9 +3,9 @@ package io.chargen.service;
 import io.chargen.model.CharModel;
 import io.chargen.model.ConceptSet;
 import io.chargen.proto.v1.LearnedConcept;
+import io.chargen.service.security.BearerAuth;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.chargen.service.security.BearerAuth;
 import java.util.Optional;
 
 /**

@@ -1,13 +1,13 @@
 package io.chargen.service;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.chargen.service.security.OriginGuard;
 import io.chargen.service.security.WebSocketTokens;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -60,6 +60,26 @@ public final class ServiceHttp {
     router.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("content-type", YAML).end(openApi));
     router.get("/asyncapi.yaml").handler(ctx -> ctx.response().putHeader("content-type", YAML).end(asyncApi));
     return router;
+  }
+
+  /** The pages' token script (issue 12), the same for the pad and the dashboard. */
+  public static final String AUTH_SCRIPT = "auth.js";
+
+  /**
+   * @return a handler for a page folder's routes ({@code /pad/*}, {@code /dashboard/*}) that answers
+   *     {@value #AUTH_SCRIPT} in that folder with service-support's script, and passes anything else on to the
+   *     folder's static files: one script for every page, reachable under each page's own path (the Ingress routes
+   *     only {@code /pad/} and {@code /dashboard/})
+   */
+  public static Handler<RoutingContext> pageAuthScript() {
+    String script = ServiceApi.resource("webroot/auth/" + AUTH_SCRIPT);
+    return ctx -> {
+      if (ctx.normalizedPath().endsWith("/" + AUTH_SCRIPT)) {
+        ctx.response().putHeader("content-type", "text/javascript; charset=utf-8").end(script);
+      } else {
+        ctx.next();
+      }
+    };
   }
 
   /**

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chargen.service.security.DevKeys;
-import io.chargen.service.security.OriginGuard;
 import io.chargen.service.security.OriginGuard.Verdict;
+import io.chargen.service.security.OriginGuard;
 import io.chargen.service.security.TenantRateLimiter;
 import java.nio.file.Path;
 import java.util.HashMap;
