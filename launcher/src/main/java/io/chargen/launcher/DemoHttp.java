@@ -35,6 +35,15 @@ final class DemoHttp {
     return Json.MAPPER.readTree(response.body());
   }
 
+  JsonNode delete(String url) throws IOException, InterruptedException {
+    HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
+        .header("Authorization", authorization).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() / 100 != 2) {
+      throw new IOException("DELETE " + url + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return Json.MAPPER.readTree(response.body());
+  }
+
   String text(String url) throws IOException, InterruptedException {
     HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization).GET().build(),
         HttpResponse.BodyHandlers.ofString());

@@ -139,6 +139,51 @@ class TenantsIT {
     assertIsolated(stream(token("school-a")));
   }
 
+  @Test
+  @DisplayName("erasing a concept and a writer tombstones them: every service forgets them, also after restarts,"
+      + " and the other tenant keeps its own")
+  void erasure() throws Exception {
+    String tenant = "school-e";
+    DemoHttp tablet = new DemoHttp(system.token(tenant, Set.of(Role.TABLET, Role.DASHBOARD), Set.of("*")));
+    DemoHttp admin = new DemoHttp(system.token(tenant, Set.of(Role.ADMIN), Set.of()));
+    for (char letter : new char[] {'a', 'c', 'e'}) { // trained letters of a named writer teach her hand
+      PenSample s = RealLetters.sample(WRITER, letter, 0);
+      tablet.post(system.url(Service.CAPTURE) + "/v1/examples", PenJson.toJson(String.valueOf(letter), "zoe",
+          s.points()));
+    }
+    tablet.post(system.url(Service.CAPTURE) + "/v1/examples", PenJson.toJson("x", "zoe",
+        RealLetters.sample(WRITER, 'x', 0).points()));
+    teach(tablet, "o", 'o');
+    DemoHttp other = new DemoHttp(token("school-f"));
+    teach(other, "o", 'o');
+    Map<String, String> othersBefore = learned(other, Service.LEARNER, 1);
+    learned(tablet, Service.LEARNER, 3); // @zoe (possibly still at a lower version), x, o
+    tablet.pollUntil(system.url(Service.LEARNER) + "/v1/concepts", WAIT,
+        j -> learnedOf(j).getOrDefault("@zoe", "0/").startsWith("3/"));
+
+    assertThatThrownBy(() -> tablet.delete(system.url(Service.LEARNER) + "/v1/erasure/concepts/o"))
+        .as("a tablet may not erase").hasMessageContaining("403");
+    assertThatThrownBy(() -> admin.delete(system.url(Service.LEARNER) + "/v1/erasure/concepts/a"))
+        .as("the base is shared").hasMessageContaining("404");
+    assertThat(admin.delete(system.url(Service.LEARNER) + "/v1/erasure/writers/zoe").path("erased").toString())
+        .contains("@zoe", "x");
+    assertThat(admin.delete(system.url(Service.LEARNER) + "/v1/erasure/concepts/o").path("erased").toString())
+        .contains("o");
+    for (Service s : List.of(Service.LEARNER, Service.CLASSIFIER, Service.GENERATOR)) {
+      tablet.pollUntil(system.url(s) + "/v1/concepts", WAIT, j -> learnedOf(j).isEmpty());
+    }
+    for (Service s : Service.values()) {
+      system.undeploy(s);
+    }
+    for (Service s : Service.values()) {
+      system.deploy(s);
+    }
+    for (Service s : List.of(Service.LEARNER, Service.CLASSIFIER, Service.GENERATOR)) {
+      assertThat(learned(tablet, s, 0)).as("%s after restarts", s).isEmpty();
+    }
+    assertThat(learned(other, Service.LEARNER, 1)).as("the other tenant's o").isEqualTo(othersBefore);
+  }
+
   private void assertIsolated(List<String> streamA) throws Exception {
     assertThat(classify(a, 'n')).as("school-a's n is the writer's n").isEqualTo("n");
     assertThat(classify(b, 'n')).as("the same letter is school-b's u").isEqualTo("u");

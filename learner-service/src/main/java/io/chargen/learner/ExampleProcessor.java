@@ -84,6 +84,7 @@ public final class ExampleProcessor {
         .setModelId(state.base().id())
         .setVersion(state.latestVersion(tenant, example.getLabel()) + 1)
         .setSourceExampleId(example.getId())
+        .setSourceWriter(example.getWriter())
         .setMseBefore(result.lossBefore())
         .setMseAfter(result.lossAfter())
         .setLearnedAtMs(clock.millis())

@@ -70,6 +70,7 @@ public final class LearnerVerticle extends VerticleBase implements ServiceVertic
     assembly.consume(config.groupId(), new RecordLoop.Input(Topics.EXAMPLES.topic(), this::learn, MAX_POLL_RECORDS,
         MAX_IN_FLIGHT));
     ConceptsApi.bind(assembly.api(), "getLearnedConcepts", store, new JsonObject());
+    new ErasureApi(store, assembly.producer()).bind(assembly.api());
     return assembly.start();
   }
 

@@ -62,6 +62,7 @@ final class StyleTeacher {
         .setModelId(state.base().id())
         .setVersion(state.latestVersion(tenant, style) + 1)
         .setSourceExampleId(example.getId())
+        .setSourceWriter(example.getWriter())
         .setMseBefore(result.lossBefore())
         .setMseAfter(result.lossAfter())
         .setLearnedAtMs(nowMs)
