@@ -56,7 +56,20 @@ class ConceptStoreIT {
       Await.until(TIMEOUT, "version 3 followed", () -> store.state().latestVersion(TenantKeys.DEFAULT_TENANT, label) == 3);
       assertThat(changes).extracting(ConceptStore.Change::version).contains(3L);
       Await.result(store.catchUp(), TIMEOUT);
+
+      // Erasure: a tombstone under <tenant>/<label> forgets the concept here and in a store started afterwards.
+      KafkaTestClients.publish(bootstrap, List.of(new ProducerRecord<>(t.topic(),
+          TenantKeys.key(TenantKeys.DEFAULT_TENANT, label), null)));
+      Await.until(TIMEOUT, "the tombstone applied", () -> store.state().latestVersion(TenantKeys.DEFAULT_TENANT,
+          label) == 0);
+      assertThat(changes).anyMatch(c -> c.label().equals(label) && c.erased());
       Await.result(store.stop(), TIMEOUT);
+      ConceptStore restarted = new ConceptStore(vertx, new KafkaSettings(bootstrap, "store-it-2"), base,
+          new SimpleMeterRegistry(), new BrokerContact());
+      Await.result(restarted.start(), TIMEOUT);
+      assertThat(restarted.state().latest(TenantKeys.DEFAULT_TENANT, label)).as("erased after a restart").isEmpty();
+      assertThat(restarted.state().learnedFrom("e3")).isTrue();
+      Await.result(restarted.stop(), TIMEOUT);
     } finally {
       Await.result(vertx.close(), TIMEOUT);
     }
