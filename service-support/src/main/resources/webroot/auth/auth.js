@@ -27,6 +27,13 @@ window.chargenAuth = (() => {
     history.replaceState(null, '', location.pathname + location.search);
   }
 
+  // A new token URL opened in this tab changes only the fragment, which reloads nothing: start afresh with it.
+  window.addEventListener('hashchange', () => {
+    if (/(?:^#|&)token=/.test(location.hash)) {
+      location.reload();
+    }
+  });
+
   function token() {
     return sessionStorage.getItem(KEY) || null;
   }

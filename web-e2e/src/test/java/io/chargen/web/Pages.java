@@ -84,11 +84,13 @@ final class Pages implements AutoCloseable {
   }
 
   void openPad() {
+    page().get("about:blank"); // the same address with the token fragment again would only change the fragment
     page().get(padUrl());
     awaitConnected();
   }
 
   void openDashboard() {
+    page().get("about:blank");
     page().get(dashboardUrl());
     awaitConnected();
   }
