@@ -3,6 +3,7 @@ package io.chargen.capture;
 import io.chargen.service.ServiceAssembly;
 import io.chargen.service.ServiceHttp;
 import io.chargen.service.ServiceVerticle;
+import io.chargen.service.Tracing;
 import io.chargen.service.security.BearerAuth;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -64,7 +65,7 @@ public final class CaptureVerticle extends VerticleBase implements ServiceVertic
     new CaptureApi(validator, submissions, metrics).mount(assembly.api(), assembly.router());
     assembly.api().webSocket("/v1/pen", ctx -> admitPenSession(ctx).compose(v -> ctx.request().toWebSocket())
         .onSuccess(ws -> open(ws, new PenSession(validator, submissions, metrics, BearerAuth.caller(ctx),
-            json -> ws.writeTextMessage(json.encode()))))
+            json -> ws.writeTextMessage(json.encode()), Tracing.of(ctx))))
         .onFailure(e -> LOG.warn("WebSocket /v1/pen not opened: {}", e.getMessage())));
     return assembly.start();
   }

@@ -6,8 +6,10 @@ import io.chargen.capture.CaptureProcessor.Kind;
 import io.chargen.model.Names;
 import io.chargen.proto.TenantKeys;
 import io.chargen.proto.v1.PenPoint;
+import io.chargen.service.Tracing;
 import io.chargen.service.TrajectoryLimits;
 import io.chargen.service.security.Caller;
+import io.opentelemetry.context.Context;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -16,7 +18,8 @@ import java.util.function.Consumer;
 
 /**
  * One {@code /v1/pen} WebSocket conversation: {@code begin} (mode teach|ask, label, writer, device), any number of
- * {@code points} messages appended to a buffer, {@code end} (validate and publish like the POSTs, reply
+ * {@code points} messages appended to a buffer, {@code end} (validate and publish like the POSTs, with the W3C
+ * {@code traceparent}/{@code tracestate} the message may carry, else the upgrade request's trace context; reply
  * {@code accepted}; in ask mode push {@code classification} when it arrives, or {@code error} if the query failed),
  * {@code clear} (empty the buffer). After {@code end} the buffer is empty and the begin settings stay, so a client can
  * write letter after letter. Memory per session is bounded: points are typed on arrival (unknown fields dropped) and
@@ -31,6 +34,7 @@ final class PenSession {
   private final CaptureMetrics metrics;
   private final Consumer<JsonObject> send;
   private final Caller caller;
+  private final Context session;
   private final List<Runnable> waits = new ArrayList<>();
   private List<PenPoint> buffer = new ArrayList<>();
   private Mode mode;
@@ -40,11 +44,22 @@ final class PenSession {
 
   PenSession(PenInputValidator validator, CaptureSubmissions submissions, CaptureMetrics metrics, Caller caller,
       Consumer<JsonObject> send) {
+    this(validator, submissions, metrics, caller, send, Context.root());
+  }
+
+  /**
+   * @param caller the token's caller: its tenant owns the session's letters, its writers claim limits the names
+   * @param session the trace context of the WebSocket's upgrade request: the parent of every letter of the session
+   *     whose {@code end} message brings no {@code traceparent} of its own
+   */
+  PenSession(PenInputValidator validator, CaptureSubmissions submissions, CaptureMetrics metrics, Caller caller,
+      Consumer<JsonObject> send, Context session) {
     this.caller = caller;
     this.validator = validator;
     this.submissions = submissions;
     this.metrics = metrics;
     this.send = send;
+    this.session = session;
   }
 
   /** @param text one text message from the client */
@@ -55,7 +70,7 @@ final class PenSession {
       switch (type instanceof String s ? s : "") {
         case "begin" -> begin(message);
         case "points" -> append(message);
-        case "end" -> end();
+        case "end" -> end(message);
         case "clear" -> buffer = new ArrayList<>();
         default -> throw new InvalidPenInputException("type = " + (type instanceof String s ? '"' + s + '"' : type)
             + " is not one of [begin, points, end, clear]");
@@ -108,8 +123,10 @@ final class PenSession {
     buffer.addAll(validator.points(array, buffer.size()));
   }
 
-  private void end() throws InvalidPenInputException {
+  private void end(JsonObject message) throws InvalidPenInputException {
     requireBegun("end");
+    Context trace = Tracing.parse(optionalString(message, "traceparent"), optionalString(message, "tracestate"),
+        session);
     List<PenPoint> points = buffer;
     buffer = new ArrayList<>();
     Kind kind = mode == Mode.TEACH ? Kind.EXAMPLE : Kind.QUERY;
@@ -120,7 +137,7 @@ final class PenSession {
       metrics.requests(Endpoint.PEN, Outcome.INVALID).increment();
       throw e;
     }
-    submissions.submit(kind, caller.tenant(), input, Endpoint.PEN)
+    submissions.submit(kind, caller.tenant(), input, Endpoint.PEN, trace)
         .onSuccess(id -> {
           send.accept(new JsonObject().put("type", "accepted").put("id", id));
           if (kind == Kind.QUERY) {
@@ -130,6 +147,14 @@ final class PenSession {
           }
         })
         .onFailure(e -> error(e.getMessage()));
+  }
+
+  private static String optionalString(JsonObject message, String field) throws InvalidPenInputException {
+    Object value = message.getValue(field);
+    if (value != null && !(value instanceof String)) {
+      throw new InvalidPenInputException(field + " = " + value + " is not a string");
+    }
+    return (String) value;
   }
 
   private void requireBegun(String type) throws InvalidPenInputException {

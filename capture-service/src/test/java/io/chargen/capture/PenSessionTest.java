@@ -3,12 +3,15 @@ package io.chargen.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chargen.proto.TenantKeys;
+import io.chargen.service.Tracing;
 import io.chargen.service.security.Caller;
 import io.chargen.service.security.Role;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.context.Context;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +30,10 @@ class PenSessionTest {
     sent.add(r);
     return Future.succeededFuture();
   }, results, metrics, Clock.systemUTC(), () -> "q-" + sent.size()), results, metrics, () -> ready);
-  private final PenSession session = new PenSession(new PenInputValidator(), submissions, metrics,
-      new Caller("tablet-1", TenantKeys.DEFAULT_TENANT, Set.of(Role.TABLET), Set.of("*")), pushed::add);
+  private static final Caller TABLET = new Caller("tablet-1", TenantKeys.DEFAULT_TENANT, Set.of(Role.TABLET),
+      Set.of("*"));
+  private final PenSession session = new PenSession(new PenInputValidator(), submissions, metrics, TABLET,
+      pushed::add);
 
   @Test
   @DisplayName("ask mode: points in several messages are published once at end, and the answer is pushed")
@@ -45,6 +50,31 @@ class PenSessionTest {
     assertThat(sent).singleElement().satisfies(r -> assertThat(r.topic()).isEqualTo("chargen.queries"));
     assertThat(pushed).extracting(m -> m.getString("type")).containsExactly("accepted", "classification");
     assertThat(pushed.get(1).getString("id")).isEqualTo("q-0");
+  }
+
+  @Test
+  @DisplayName("a letter's end message may carry a W3C traceparent; without one the session's trace context is used")
+  void carriesTraceContextPerLetter() {
+    String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    Context upgrade = Tracing.parse("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", null, Context.root());
+    PenSession traced = new PenSession(new PenInputValidator(), submissions, metrics, TABLET, pushed::add, upgrade);
+    traced.onMessage("{\"type\":\"begin\",\"mode\":\"teach\",\"label\":\"n\"}");
+    traced.onMessage(new JsonObject().put("type", "points").put("points", PenInputs.points()).encode());
+    traced.onMessage("{\"type\":\"end\",\"traceparent\":\"00-" + traceId + "-00f067aa0ba902b7-01\"}");
+    traced.onMessage(new JsonObject().put("type", "points").put("points", PenInputs.points()).encode());
+    traced.onMessage("{\"type\":\"end\",\"traceparent\":\"not-a-traceparent\"}");
+    traced.onMessage(new JsonObject().put("type", "points").put("points", PenInputs.points()).encode());
+    traced.onMessage("{\"type\":\"end\",\"traceparent\":7}");
+
+    assertThat(sent).hasSize(2);
+    assertThat(traceparent(sent.get(0))).startsWith("00-" + traceId + "-");
+    assertThat(traceparent(sent.get(1))).startsWith("00-0af7651916cd43dd8448eb211c80319c-");
+    assertThat(pushed).extracting(m -> m.getString("type")).containsExactly("accepted", "accepted", "error");
+    assertThat(pushed.get(2).getString("error")).isEqualTo("traceparent = 7 is not a string");
+  }
+
+  private static String traceparent(ProducerRecord<String, byte[]> record) {
+    return new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8);
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.chargen.launcher;
 
-import io.chargen.kafka.EmbeddedKafka;
 import io.chargen.kafka.FreePorts;
 import io.chargen.launcher.LocalSystem.Service;
 import io.chargen.model.data.DigiletsDataset;
@@ -14,19 +13,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code chargen chaos}: the fault-injection suite of issue 11 against the whole system in this JVM (run it with the
- * heap of a pod: {@code CHARGEN_JAVA_OPTS=-Xmx768m}). Poison records, hostile requests and sessions, an open-loop
- * flood, kill -9 of a group member and a broker outage; prints each scenario's injection, observation and verdict as
- * JSON, exits 1 if any failed.
+ * heap of a pod: {@code CHARGEN_JAVA_OPTS=-Xmx768m}; the broker runs in a process of its own, {@link ChaosBroker}).
+ * Poison records, hostile requests and sessions, an open-loop flood, kill -9 of a group member, a frozen and a stopped
+ * broker; prints each scenario's injection, observation and verdict as JSON, exits 1 if any failed.
  */
 @Command(name = "chaos", mixinStandardHelpOptions = true,
-    description = "Inject faults into a local system (poison records, hostile requests, flood, kill -9, broker "
-        + "outage) and report what was lost (JSON).")
+    description = "Inject faults into a local system (poison records, hostile requests, flood, kill -9, frozen and "
+        + "stopped broker) and report what was lost (JSON).")
 final class ChaosCommand implements Callable<Integer> {
   @Option(names = "--model", defaultValue = ModelOptions.SHIPPED_MODEL, description = "Base model (default: shipped).")
   Path model;
@@ -37,6 +35,9 @@ final class ChaosCommand implements Callable<Integer> {
   int floodRate;
   @Option(names = "--outage-seconds", defaultValue = "20", description = "Broker down time (default: ${DEFAULT-VALUE}).")
   int outageSeconds;
+  @Option(names = "--freeze-seconds", defaultValue = "25",
+      description = "Broker frozen time, SIGSTOP to SIGCONT (default: ${DEFAULT-VALUE}).")
+  int freezeSeconds;
 
   @Override
   public Integer call() throws Exception {
@@ -49,29 +50,42 @@ final class ChaosCommand implements Callable<Integer> {
     }
     int kafkaPort = free[Service.values().length];
     Path logDir = Files.createTempDirectory("chargen-chaos-");
-    AtomicReference<EmbeddedKafka> broker = new AtomicReference<>(startBroker(kafkaPort, logDir));
-    broker.get().createTopics(LocalSystem.topics());
+    ChaosBroker broker = ChaosBroker.start(kafkaPort, logDir);
     List<Map<String, Object>> results = new ArrayList<>();
-    try (LocalSystem system = new LocalSystem(broker.get().bootstrapServers(), model, ports).start(System.err)) {
+    try (LocalSystem system = new LocalSystem(broker.bootstrapServers(), model, ports).start(System.err)) {
       LoadCommand.teach(system, data, writer);
       PenSample sample = data.filter(s -> s.label() == 'n' && s.instance() == 1).samples().get(0);
       String query = Json.MAPPER.writeValueAsString(PenJson.toJson(null, writer, sample.points()));
       ChaosProbes probes = new ChaosProbes(system);
       ChaosFlood flood = new ChaosFlood(system, query);
       results.add(step("unprocessable input", probes::unprocessableInput));
-      results.add(step("poison records", () -> new ChaosKafka(broker.get().bootstrapServers())
+      results.add(step("poison records", () -> new ChaosKafka(broker.bootstrapServers())
           .poisonRecords(() -> { })));
       results.add(step("heavy generations", probes::heavyGenerations));
       results.add(step("junk pen sessions", () -> new ChaosPen(system).junkSessions()));
       results.add(step("open-loop flood", () -> flood.flood(floodRate, 5)));
-      results.add(step("kill -9", () -> new ChaosKill(system, broker.get().bootstrapServers(), model)
+      results.add(step("kill -9", () -> new ChaosKill(system, broker.bootstrapServers(), model)
           .killMember(query)));
-      results.add(step("broker outage", () -> new ChaosOutage(system).outage(() -> broker.get().close(), () -> {
-        broker.set(startBroker(kafkaPort, logDir));
-        return null;
-      }, outageSeconds, query)));
+      ChaosOutage outage = new ChaosOutage(system);
+      results.add(step("frozen broker", () -> outage.outage("frozen broker", "the broker's process stopped with "
+          + "SIGSTOP for " + freezeSeconds + " s (sockets open, nothing answered), then SIGCONT; services not "
+          + "restarted", () -> {
+            broker.freeze();
+            return null;
+          }, () -> {
+            broker.thaw();
+            return null;
+          }, freezeSeconds, query)));
+      results.add(step("broker outage", () -> outage.outage("broker outage", "the broker stopped for "
+          + outageSeconds + " s, then restarted on the same port and data; services not restarted", () -> {
+            broker.close();
+            return null;
+          }, () -> {
+            broker.restart();
+            return null;
+          }, outageSeconds, query)));
     } finally {
-      broker.get().close();
+      broker.close();
     }
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("heap_max_mb", ChaosHeap.maxMb());
@@ -80,10 +94,6 @@ final class ChaosCommand implements Callable<Integer> {
     report.put("scenarios", results);
     Json.print(report);
     return results.stream().allMatch(r -> Boolean.TRUE.equals(r.get("passed"))) ? 0 : 1;
-  }
-
-  private static EmbeddedKafka startBroker(int port, Path logDir) {
-    return EmbeddedKafka.builder().clientPort(port).logDirectory(logDir).start();
   }
 
   private static Map<String, Object> step(String name, Callable<Map<String, Object>> scenario) {

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * The broker goes away and comes back: readiness must turn DOWN within 10 s on every service, requests must fail
- * fast with 503 meanwhile, and the services must recover without a restart.
+ * The broker goes away (stopped, or frozen with its sockets open) and comes back: readiness must turn DOWN within
+ * 10 s on every service, requests must fail fast with 503 meanwhile, and the services must recover without a restart.
  */
 final class ChaosOutage {
   private static final long POLL_MS = 250;
@@ -20,15 +20,17 @@ final class ChaosOutage {
   }
 
   /**
-   * @param stop stops the broker
-   * @param restart starts it again on the same port and data
-   * @param downSeconds how long it stays down
+   * @param name the scenario's name
+   * @param injected what is done to the broker, for the report
+   * @param stop stops (or freezes) the broker
+   * @param restart brings it back on the same port and data
+   * @param downSeconds how long it stays away
    * @param queryBody a valid query, sent during and after the outage
    */
-  Map<String, Object> outage(Runnable stop, Callable<?> restart, int downSeconds, String queryBody)
-      throws Exception {
+  Map<String, Object> outage(String name, String injected, Callable<?> stop, Callable<?> restart, int downSeconds,
+      String queryBody) throws Exception {
     long start = System.nanoTime();
-    stop.run();
+    stop.call();
     Map<String, Long> downAfterMs = awaitHealth(503, start, 30_000);
     ChaosHttp.Answer during = http.post(system.url(Service.CAPTURE) + "/v1/queries", "application/json", queryBody);
     Thread.sleep(Math.max(0, downSeconds * 1000L - elapsedMs(start)));
@@ -47,8 +49,7 @@ final class ChaosOutage {
     boolean passed = downAfterMs.size() == Service.values().length
         && downAfterMs.values().stream().allMatch(ms -> ms <= 10_000) && during.status() == 503
         && during.millis() < 1_000 && upAfterMs.size() == Service.values().length && answered;
-    return ChaosProbes.result("broker outage", "the broker stopped for " + downSeconds + " s, then restarted on "
-        + "the same port and data; services not restarted", observed, passed);
+    return ChaosProbes.result(name, injected, observed, passed);
   }
 
   /** @return per service, ms from {@code start} until {@code /health} answered {@code status} (within the limit) */

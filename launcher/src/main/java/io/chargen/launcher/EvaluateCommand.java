@@ -43,7 +43,8 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output folder.")
   Path out;
   @Option(names = "--schedules", defaultValue = "fast,paper", split = ",",
-      description = "One-shot schedules, the first also serves classification (default: ${DEFAULT-VALUE}).")
+      description = "One-shot schedules (fast, fast-plain, paper, paper-total); the first also serves "
+          + "classification (default: ${DEFAULT-VALUE}).")
   List<String> schedules;
   @Option(names = "--letters", defaultValue = "n-z", description = "New letters (default: ${DEFAULT-VALUE}).")
   String letters;
@@ -78,6 +79,8 @@ final class EvaluateCommand implements Callable<Integer> {
     Map<String, Object> metrics = metrics(result);
     metrics.put("base_model", baseModelError(base, backend, dataset));
     List<Path> figures = new ArrayList<>(new EvaluationFigures(backend, config, out).write(result, dataset));
+    putOneShotGeneration(metrics, result, new OneShotMetrics(backend, dataset,
+        config.newLetters().stream().map(String::valueOf).toList(), trainedLetters(base)), config);
     metrics.put("generation", generation(base, backend, dataset, chosen.get(0), figures));
     Json.MAPPER.writeValue(out.resolve("metrics.json").toFile(), metrics);
     metrics.put("figures", figures.stream().map(Path::toString).toList());
@@ -86,13 +89,33 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   /**
+   * Issue 13's measures of the one-shot letters: for the first schedule under {@code one_shot_generation} and
+   * {@code blends}, for the others under {@code other_schedules}.
+   */
+  private static void putOneShotGeneration(Map<String, Object> metrics, ProtocolResult result,
+      OneShotMetrics measure, ProtocolConfig config) {
+    Map<String, Object> others = new LinkedHashMap<>();
+    String primary = config.schedules().get(0).name();
+    result.learned().forEach((schedule, learned) -> {
+      Map<String, Object> generation = measure.generation(learned);
+      generation.put("schedule", schedule);
+      if (schedule.equals(primary)) {
+        metrics.put("one_shot_generation", generation);
+        metrics.put("blends", measure.blends(learned));
+      } else {
+        others.put(schedule, Map.of("one_shot_generation", generation, "blends", measure.blends(learned)));
+      }
+    });
+    metrics.put("other_schedules", others);
+  }
+
+  /**
    * Issue 7's measures and figures: generations of the trained letters classified by DTW-1NN against instance 0 of
    * every writer (also for the --before model), and, in a model with styles, letters in these writers' hands.
    */
   private Map<String, Object> generation(CharModel base, Backend backend, DigiletsDataset dataset,
       OneShotSchedule schedule, List<Path> figures) throws IOException {
-    List<String> letters = Letters.parse(base.metadata().getOrDefault("training_letters", "a-m")).stream()
-        .map(String::valueOf).toList();
+    List<String> letters = trainedLetters(base);
     Map<String, List<StrokeSequence>> templates = new LinkedHashMap<>();
     for (var s : dataset.filter(s -> letters.contains(String.valueOf(s.label())) && s.instance() == 0).samples()) {
       templates.computeIfAbsent(String.valueOf(s.label()), k -> new ArrayList<>()).add(Transform.apply(s));
@@ -119,6 +142,12 @@ final class EvaluateCommand implements Callable<Integer> {
     return m;
   }
 
+  /** The model's training letters; a–m, the paper's, for a model that does not name them (e.g. imported). */
+  private static List<String> trainedLetters(CharModel model) {
+    List<String> named = model.trainedLetters();
+    return named.isEmpty() ? Letters.parse("a-m").stream().map(String::valueOf).toList() : named;
+  }
+
   private static Map<String, Object> recognised(GenerationRecognition.Result r) {
     return Map.of("plain", r.plain(), "variants", r.variants(), "noise", GenerationRecognition.VARIANT_NOISE);
   }
@@ -134,11 +163,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
   /** MSE on the letters the base model was trained on, for these (held-out) writers. */
   private Map<String, Object> baseModelError(CharModel base, Backend backend, DigiletsDataset dataset) {
-    String trained = base.metadata().getOrDefault("training_letters", "a-m");
-    List<Character> letters = Letters.parse(trained);
-    var samples = dataset.filter(s -> letters.contains(s.label())).samples();
+    List<String> letters = trainedLetters(base);
+    var samples = dataset.filter(s -> letters.contains(String.valueOf(s.label()))).samples();
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("letters", trained);
+    m.put("letters", String.join("", letters));
     m.put("samples", samples.size());
     m.put("mse", new ReconstructionError(backend).meanSquaredError(base, samples));
     m.put("training_writers", base.metadata().getOrDefault("training_writers", "").split(",").length);
@@ -164,7 +192,8 @@ final class EvaluateCommand implements Callable<Integer> {
         "cross_writer", s.crossWriter(), "ms_per_trajectory", s.msPerTrajectory())));
     m.put("classify", classify);
     m.put("settings", Map.of("schedules", schedules, "letters", letters, "classify_steps", classifySteps,
-        "seed", seed, "fast_schedule", Arrays.asList(OneShotSchedule.FAST.method(), OneShotSchedule.FAST.budget())));
+        "seed", seed, "fast_schedule", Arrays.asList(OneShotSchedule.FAST.method(), OneShotSchedule.FAST.budget(),
+            "prior " + OneShotSchedule.FAST.prior(), "position weight " + OneShotSchedule.FAST.positionWeight())));
     return m;
   }
 }

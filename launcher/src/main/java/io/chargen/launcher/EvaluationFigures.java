@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The paper's figures for the first evaluated writer (Fabi et al. 2020, Figs. 2–7). */
@@ -28,8 +29,8 @@ final class EvaluationFigures {
   private static final int VARIANTS = 5;
   private static final int VARIANT_LETTERS = 3;
   private static final int INFERENCE_QUERIES = 6;
-  /** Steps of blends: the median DigiLeTs letter has 26 steps after the transform; blends get a little more. */
-  private static final int BLEND_STEPS = 35;
+  /** Pairs of one-shot letters blended in Fig. 5; n and o is the pair the demo blends. */
+  private static final String[][] BLEND_PAIRS = {{"n", "o"}, {"o", "u"}, {"v", "w"}, {"p", "q"}, {"r", "s"}};
 
   private final Backend backend;
   private final ProtocolConfig config;
@@ -78,20 +79,23 @@ final class EvaluationFigures {
     return generator.generate(model, Map.of(label, 1.0), GenerationRequest.plain(steps)).output();
   }
 
+  /** One-shot letters, each regenerated and as variants at the paper's noise levels, all at natural length. */
   private FigureGrid variants(ProtocolResult.FirstWriter first) {
     List<String> rows = new ArrayList<>();
     List<StrokeSequence[]> cells = new ArrayList<>();
+    CharModel learned = first.learned();
     for (String label : first.examples().keySet().stream().limit(VARIANT_LETTERS).toList()) {
-      int steps = first.examples().get(label).length();
       for (double noise : VARIANT_NOISE) {
-        rows.add(label + ", SD " + noise);
-        List<StrokeSequence> row = new ArrayList<>(List.of(regenerate(first.learned(), label, steps)));
-        generator.variants(first.learned(), Map.of(label, 1.0), VARIANTS,
-            new GenerationRequest(steps, noise, config.seed(), false)).forEach(v -> row.add(v.output()));
+        GenerationRequest request = new GenerationRequest(GenerationRequest.NATURAL_LENGTH, noise, config.seed(),
+            false);
+        rows.add(String.format(Locale.ROOT, "%s, SD %s (%.3f after input layer)", label, noise,
+            Generator.noiseAfterInputLayer(learned, request)));
+        List<StrokeSequence> row = new ArrayList<>(List.of(blend(learned, Map.of(label, 1.0))));
+        generator.variants(learned, Map.of(label, 1.0), VARIANTS, request).forEach(v -> row.add(v.output()));
         cells.add(row.toArray(StrokeSequence[]::new));
       }
     }
-    return new FigureGrid("Fig. 3: variants (Gaussian noise on the input at every step)", rows,
+    return new FigureGrid("Fig. 3: variants of letters learned from one example (noise on the letter inputs)", rows,
         FigureGrid.variantCaptions(VARIANTS), cells.toArray(StrokeSequence[][]::new));
   }
 
@@ -111,23 +115,34 @@ final class EvaluationFigures {
   }
 
   private FigureGrid blends(CharModel model) {
-    List<String> labels = new ArrayList<>(model.concepts().labels());
-    String[][] pairs = {{"a", "b"}, {"m", "n"}, {"o", "u"}, {"v", "w"}};
     List<String> rows = new ArrayList<>();
     List<StrokeSequence[]> cells = new ArrayList<>();
-    for (String[] pair : pairs) {
-      if (!labels.contains(pair[0]) || !labels.contains(pair[1])) {
-        continue;
+    for (String[] pair : BLEND_PAIRS) {
+      if (model.concepts().contains(pair[0]) && model.concepts().contains(pair[1])) {
+        rows.add(pair[0] + " → " + pair[1]);
+        cells.add(blendRow(model, pair[0], pair[1]));
       }
-      StrokeSequence[] row = new StrokeSequence[FigureGrid.PAPER_BLEND_STEPS];
-      for (int s = 0; s < row.length; s++) {
-        double w = (double) s / (row.length - 1);
-        row[s] = generator.generate(model, Map.of(pair[0], 1 - w, pair[1], w),
-            GenerationRequest.plain(BLEND_STEPS)).output();
-      }
-      rows.add(pair[0] + " → " + pair[1]);
-      cells.add(row);
     }
-    return FigureGrid.blend("Fig. 5: blends in ten steps", rows, cells.toArray(StrokeSequence[][]::new));
+    return FigureGrid.blend("Fig. 5: blends of letters learned from one example, in ten steps", rows,
+        cells.toArray(StrokeSequence[][]::new));
+  }
+
+  /**
+   * A row of Fig. 5: the blends from 100 % {@code from} to 100 % {@code to} in {@link FigureGrid#PAPER_BLEND_STEPS}
+   * steps, each at its natural length, so that the ends are the two letters' regenerations.
+   */
+  StrokeSequence[] blendRow(CharModel model, String from, String to) {
+    StrokeSequence[] row = new StrokeSequence[FigureGrid.PAPER_BLEND_STEPS];
+    for (int s = 0; s < row.length; s++) {
+      double w = (double) s / (row.length - 1);
+      row[s] = blend(model, Map.of(from, 1 - w, to, w));
+    }
+    return row;
+  }
+
+  /** A blend (or one letter) without noise, at its natural length. */
+  StrokeSequence blend(CharModel model, Map<String, Double> mix) {
+    return generator.generate(model, mix,
+        new GenerationRequest(GenerationRequest.NATURAL_LENGTH, 0, 0, false)).output();
   }
 }

@@ -1,5 +1,6 @@
 package io.chargen.launcher;
 
+import io.chargen.model.CharModel;
 import io.chargen.model.Rollout;
 import io.chargen.model.generate.GenerationRequest;
 import io.chargen.model.generate.Generator;
@@ -24,8 +25,12 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--steps", defaultValue = "0",
       description = "Steps to generate (default: 0 = the letter's natural length).")
   int steps;
-  @Option(names = "--noise", defaultValue = "0", description = "Input noise SD, paper 0.009-0.07 (default: 0).")
+  @Option(names = "--noise", defaultValue = "0",
+      description = "Noise SD on the letter inputs at every step, paper 0.009-0.07 (default: 0).")
   double noise;
+  @Option(names = "--style-noise", defaultValue = "0",
+      description = "Noise SD on the writer-style inputs at every step (default: 0).")
+  double styleNoise;
   @Option(names = "--seed", defaultValue = "0", description = "Noise seed (default: ${DEFAULT-VALUE}).")
   long seed;
   @Option(names = "--states", description = "Also print the LSTM's \"cell\" and \"hidden\" states (steps×H).")
@@ -33,10 +38,15 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Rollout r = new Generator(options.backend())
-        .generate(options.load(), parseMix(mix), new GenerationRequest(steps, noise, seed, states));
+    CharModel model = options.load();
+    GenerationRequest request = new GenerationRequest(steps, noise, styleNoise, seed, states);
+    Rollout r = new Generator(options.backend()).generate(model, parseMix(mix), request);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("points", r.output().toSteps());
+    if (noise > 0 || styleNoise > 0) {
+      // issue 13: what the SDs mean for this model, comparable with the paper's 0.009-0.07
+      json.put("noise_after_input_layer", Generator.noiseAfterInputLayer(model, request));
+    }
     if (states) {
       json.put("cell", r.cell());
       json.put("hidden", r.hidden());

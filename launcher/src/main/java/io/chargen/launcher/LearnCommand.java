@@ -26,7 +26,10 @@ final class LearnCommand implements Callable<Integer> {
   Path example;
   @Option(names = "--label", description = "Concept label (default: the example's label).")
   String label;
-  @Option(names = "--schedule", defaultValue = "fast", description = "fast or paper (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--schedule", defaultValue = "fast",
+      description = "fast (L-BFGS, 60 evaluations, kept near the trained letters), fast-plain (the same on the paper's "
+          + "loss alone), paper (Adam, 1000 steps per letter) or paper-total (1000 steps shared by the letters) "
+          + "(default: ${DEFAULT-VALUE}).")
   String schedule;
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the starting code (default: ${DEFAULT-VALUE}).")
   long seed;

@@ -86,7 +86,7 @@ final class TrainCommand implements Callable<Integer> {
     if (init != null) {
       facts.put("initial_model", init.toString());
     }
-    facts.put("training_letters", letters);
+    facts.put(CharModel.TRAINING_LETTERS_KEY, letters);
     facts.put("training_writers", String.join(",", dataset.writers()));
     facts.put("initial_seed", Long.toString(seed));
     facts.put("backend", backend);

@@ -1,6 +1,7 @@
 package io.chargen.model;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -15,6 +16,8 @@ import java.util.OptionalInt;
 public record CharModel(ConceptSet concepts, LstmWeights weights, Map<String, String> metadata) {
   /** Metadata key prefix of a concept's natural length in steps, learned from its examples (issue 7). */
   public static final String LENGTH_KEY_PREFIX = "length.";
+  /** Metadata key of the letters the network was trained on, e.g. {@code a-m} ({@link LetterSpec}). */
+  public static final String TRAINING_LETTERS_KEY = "training_letters";
   /** Metadata key of the style used when a generation names none (issue 7); absent in letter-only models. */
   public static final String DEFAULT_STYLE_KEY = "default_style";
 
@@ -105,6 +108,21 @@ public record CharModel(ConceptSet concepts, LstmWeights weights, Map<String, St
       steps += e.getValue() * length;
     }
     return (int) Math.max(1, Math.round(steps));
+  }
+
+  /**
+   * The letters whose codes the network was trained with, as opposed to letters learned one-shot later (issue 13: their
+   * codes are the region one-shot codes should stay in).
+   *
+   * @return the known letters the metadata names as training letters; none when it names none (an imported or
+   *     untrained model)
+   */
+  public List<String> trainedLetters() {
+    String spec = metadata.get(TRAINING_LETTERS_KEY);
+    if (spec == null) {
+      return List.of();
+    }
+    return LetterSpec.parse(spec).stream().map(String::valueOf).filter(concepts::contains).toList();
   }
 
   /**

@@ -58,6 +58,18 @@ public final class Tracing {
     }
   };
 
+  private static final TextMapGetter<Map<String, String>> MAP_GETTER = new TextMapGetter<>() {
+    @Override
+    public Iterable<String> keys(Map<String, String> carrier) {
+      return carrier.keySet();
+    }
+
+    @Override
+    public String get(Map<String, String> carrier, String key) {
+      return carrier == null ? null : carrier.get(key);
+    }
+  };
+
   private final Tracer tracer;
 
   private Tracing(OpenTelemetry otel) {
@@ -108,6 +120,25 @@ public final class Tracing {
   public static Context of(RoutingContext ctx) {
     Context context = ctx.get(CONTEXT_KEY);
     return context == null ? Context.root() : context;
+  }
+
+  /**
+   * The trace context a client sends inside a message rather than as headers (a WebSocket carries headers only on
+   * its upgrade).
+   *
+   * @param traceparent W3C {@code traceparent}, or null
+   * @param tracestate W3C {@code tracestate}, or null
+   * @param fallback the context when {@code traceparent} is absent or not valid W3C
+   * @return the context to publish with
+   */
+  public static Context parse(String traceparent, String tracestate, Context fallback) {
+    if (traceparent == null) {
+      return fallback;
+    }
+    Map<String, String> carrier = tracestate == null ? Map.of("traceparent", traceparent)
+        : Map.of("traceparent", traceparent, "tracestate", tracestate);
+    Context parsed = W3C.extract(Context.root(), carrier, MAP_GETTER);
+    return Span.fromContext(parsed).getSpanContext().isValid() ? parsed : fallback;
   }
 
   /** @param context a span's context @param headers record headers to carry it */

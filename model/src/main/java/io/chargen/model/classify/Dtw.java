@@ -61,6 +61,16 @@ public final class Dtw {
   }
 
   /**
+   * @param a one letter
+   * @param b another letter
+   * @return the DTW distance between their size-normalised pen positions (dx and dy divided by their largest
+   *     absolute value, as the authors' transform does)
+   */
+  public double sizeNormalisedDistance(StrokeSequence a, StrokeSequence b) {
+    return distance(Positions.of(a, true), Positions.of(b, true), Double.POSITIVE_INFINITY);
+  }
+
+  /**
    * Distance with early abandoning: once every cell of a row exceeds the cutoff, the final distance must too
    * (costs are non-negative), and the computation stops.
    *

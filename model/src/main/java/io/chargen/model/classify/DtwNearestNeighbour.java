@@ -47,6 +47,7 @@ public final class DtwNearestNeighbour {
   }
 
   private final Dtw dtw;
+  private final boolean sizeNormalised;
   private final List<String> labels = new ArrayList<>();
   private final List<Positions> positions = new ArrayList<>();
 
@@ -56,13 +57,18 @@ public final class DtwNearestNeighbour {
    * @throws IllegalArgumentException if there are no templates
    */
   public DtwNearestNeighbour(Dtw dtw, List<Template> templates) {
+    this(dtw, false, templates);
+  }
+
+  private DtwNearestNeighbour(Dtw dtw, boolean sizeNormalised, List<Template> templates) {
     this.dtw = Objects.requireNonNull(dtw, "dtw");
+    this.sizeNormalised = sizeNormalised;
     if (templates.isEmpty()) {
       throw new IllegalArgumentException("a nearest-neighbour classifier needs at least one template, got none");
     }
     for (Template template : templates) {
       labels.add(template.label());
-      positions.add(Positions.of(template.sequence()));
+      positions.add(Positions.of(template.sequence(), sizeNormalised));
     }
   }
 
@@ -80,9 +86,25 @@ public final class DtwNearestNeighbour {
    * @return a classifier over these templates (label order as the map iterates)
    */
   public static DtwNearestNeighbour of(Dtw dtw, Map<String, List<StrokeSequence>> templates) {
+    return new DtwNearestNeighbour(dtw, flatten(templates));
+  }
+
+  /**
+   * The same classifier on size-normalised positions (query and templates alike: dx and dy divided by their largest
+   * absolute value, as the authors' transform does to every recorded letter), so that a generation drawn at another
+   * scale than the writers' letters is judged by its shape. Issue 13's protocol for generated one-shot letters.
+   *
+   * @param templates examples per label
+   * @return an unconstrained-DTW classifier on normalised positions
+   */
+  public static DtwNearestNeighbour sizeNormalised(Map<String, List<StrokeSequence>> templates) {
+    return new DtwNearestNeighbour(Dtw.unconstrained(), true, flatten(templates));
+  }
+
+  private static List<Template> flatten(Map<String, List<StrokeSequence>> templates) {
     List<Template> list = new ArrayList<>();
     templates.forEach((label, sequences) -> sequences.forEach(s -> list.add(new Template(label, s))));
-    return new DtwNearestNeighbour(dtw, list);
+    return list;
   }
 
   /**
@@ -90,7 +112,7 @@ public final class DtwNearestNeighbour {
    * @return the nearest template's label and every label's distance
    */
   public Result classify(StrokeSequence query) {
-    Positions q = Positions.of(query);
+    Positions q = Positions.of(query, sizeNormalised);
     Map<String, Double> best = new LinkedHashMap<>();
     String bestLabel = null;
     double bestDistance = Double.POSITIVE_INFINITY;

@@ -59,7 +59,8 @@ public final class PaperProtocol {
     Function<String, Runnable> tick = what -> () -> progress.update(done.incrementAndGet(), total, what);
     CharModel untrained = CharModel.untrained(base.concepts(), base.weights().hidden(), config.seed());
     OneShotTally tally = new OneShotTally(config.schedules());
-    Map<String, CharModel> learnedModels = new LinkedHashMap<>();
+    Map<String, Map<String, CharModel>> learnedBySchedule = new LinkedHashMap<>();
+    config.schedules().forEach(s -> learnedBySchedule.put(s.name(), new LinkedHashMap<>()));
     Map<String, Map<String, StrokeSequence>> examples = new LinkedHashMap<>();
     ProtocolResult.FirstWriter first = null;
     for (String writer : writers) {
@@ -68,24 +69,24 @@ public final class PaperProtocol {
       Map<String, OneShotResult> primary = null;
       for (OneShotSchedule schedule : config.schedules()) {
         Map<String, OneShotResult> r = learnEach(base, ex, schedule, tally, tick.apply("one-shot " + writer));
+        learnedBySchedule.get(schedule.name()).put(writer, withCodes(base, r, ex));
         primary = primary == null ? r : primary;
       }
       Map<String, OneShotResult> untrainedResults = learnEach(untrained, ex, config.schedules().get(0), null,
           tick.apply("untrained " + writer));
       tally.addBaselines(primary, untrainedResults);
-      CharModel learned = withCodes(base, primary);
-      learnedModels.put(writer, learned);
       if (first == null) {
-        first = new ProtocolResult.FirstWriter(writer, ex, learned, withStartCodes(base, ex),
-            withCodes(untrained, untrainedResults));
+        first = new ProtocolResult.FirstWriter(writer, ex, withCodes(base, primary, ex), withStartCodes(base, ex),
+            withCodes(untrained, untrainedResults, ex));
       }
     }
+    Map<String, CharModel> learnedModels = learnedBySchedule.get(config.schedules().get(0).name());
     ClassificationTally classification = new ClassificationTally(backend, config, data, writers, examples,
         learnedModels, tick);
     Map<String, ProtocolResult.ClassifyStat> classify = new LinkedHashMap<>();
     classifiers.forEach((name, factory) -> classify.put(name, classification.measure(factory)));
     progress.update(total, total, "done");
-    return new ProtocolResult(writers, tally.stats(), classify, first);
+    return new ProtocolResult(writers, tally.stats(), classify, first, learnedBySchedule);
   }
 
   private Map<String, StrokeSequence> examples(DigiletsDataset data, String writer) {
@@ -105,7 +106,7 @@ public final class PaperProtocol {
     for (Map.Entry<String, StrokeSequence> e : examples.entrySet()) {
       long start = System.nanoTime();
       float[] startCode = OneShotLearner.initialCode(model.weights().hidden(), concepts, e.getKey(), config.seed());
-      OneShotResult r = learner.learnCode(model, startCode, e.getKey(), e.getValue());
+      OneShotResult r = learner.learnCode(model, startCode, e.getKey(), e.getValue(), examples.size());
       if (tally != null) {
         tally.add(schedule.name(), r, (System.nanoTime() - start) / 1e6);
       }
@@ -115,19 +116,24 @@ public final class PaperProtocol {
     return results;
   }
 
-  private static CharModel withCodes(CharModel model, Map<String, OneShotResult> results) {
+  /** The model with the learned codes, each letter's natural length its example's (as {@link OneShotLearner}). */
+  private static CharModel withCodes(CharModel model, Map<String, OneShotResult> results,
+      Map<String, StrokeSequence> examples) {
     CharModel m = model;
     for (OneShotResult r : results.values()) {
-      m = m.withConcept(r.label(), r.code());
+      m = m.withConcept(r.label(), r.code()).withNaturalLength(r.label(), examples.get(r.label()).length());
     }
     return m;
   }
 
+  /** The base model with the first schedule's starting codes: "no inference". */
   private CharModel withStartCodes(CharModel base, Map<String, StrokeSequence> ex) {
     CharModel m = base;
     for (String label : ex.keySet()) {
-      m = m.withConcept(label, OneShotLearner.initialCode(base.weights().hidden(), base.concepts().size(), label,
-          config.seed()));
+      float[] start = OneShotLearner.initialCode(base.weights().hidden(), base.concepts().size(), label,
+          config.seed());
+      m = m.withConcept(label, new OneShotLearner(backend, config.schedules().get(0)).startingCode(base, start))
+          .withNaturalLength(label, ex.get(label).length());
     }
     return m;
   }

@@ -12,9 +12,11 @@ import java.util.Map;
  * @param oneShot per schedule name (and {@code untrained}, {@code no_inference}): mean MSE and ms per letter
  * @param classify per classifier name: accuracies and ms per trajectory
  * @param first the first writer's examples and models, for figures
+ * @param learned per schedule name, per writer: the base model with that writer's letters learned one-shot (their
+ *     natural lengths their examples'), for measures of what these letters generate
  */
 public record ProtocolResult(List<String> writers, Map<String, OneShotStat> oneShot,
-    Map<String, ClassifyStat> classify, FirstWriter first) {
+    Map<String, ClassifyStat> classify, FirstWriter first, Map<String, Map<String, CharModel>> learned) {
 
   /**
    * @param mse mean over writers and letters of the per-sample MSE after learning

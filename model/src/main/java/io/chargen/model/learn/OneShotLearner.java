@@ -17,7 +17,10 @@ import java.util.Set;
 
 /**
  * One-shot learning of a new concept from a single example (Fabi et al. 2020, Sec. 3.1): only the new concept's input
- * column (its H-dimensional code) is optimised by backpropagation; the LSTM and output weights stay frozen. Several
+ * column (its H-dimensional code) is optimised by backpropagation; the LSTM and output weights stay frozen. The
+ * schedule's {@link CodePrior} may start the search at the trained letters' codes and add a penalty that keeps the
+ * code near them, and its position weight adds a term on pen positions to the loss ({@link PositionLoss}; issue 13);
+ * the reported losses are always the paper's regeneration MSE alone. Several
  * letters learn together: their codes are independent, so they are optimised in parallel. Thread-safe.
  */
 public final class OneShotLearner {
@@ -60,31 +63,82 @@ public final class OneShotLearner {
    * the model's default style, so that generating it adds that style as it does for every letter.
    *
    * @param model the frozen network (its concepts are not used, except the default style)
-   * @param start the starting code (not modified)
+   * @param start the seeded starting code (not modified), offset by the schedule's prior centre
    * @param label the concept, for the result
    * @param example the single example
    * @return the learned code and the loss before and after
    */
   public OneShotResult learnCode(CharModel model, float[] start, String label, StrokeSequence example) {
+    return learnCode(model, start, label, example, 1);
+  }
+
+  /**
+   * Learns one concept's code from one example, as one of several letters learned together (which matters only to a
+   * schedule whose budget is shared by them, {@link OneShotSchedule#PAPER_TOTAL}).
+   *
+   * @param model the frozen network (its concepts are not used, except the default style)
+   * @param start the seeded starting code (not modified), e.g. {@link #initialCode}; the search starts there, offset by
+   *     the schedule's prior centre ({@link CodePrior#centreFor})
+   * @param label the concept, for the result
+   * @param example the single example
+   * @param together how many letters are learned together, ≥ 1
+   * @return the learned code and the loss before and after
+   */
+  public OneShotResult learnCode(CharModel model, float[] start, String label, StrokeSequence example,
+      int together) {
     LstmWeights probe = model.weights().withIdentityCodes();
     float[] style = model.defaultStyleCode();
     float[] input = new float[style.length];
+    CodePrior.Penalty prior = schedule.prior().penaltyFor(model);
+    PositionLoss positionLoss = schedule.positionWeight() > 0 ? new PositionLoss(example, schedule.positionWeight())
+        : null;
     int[] evaluations = {0};
+    double[] mse = {0};
     Objective objective = (code, gradient) -> {
       evaluations[0]++;
       for (int j = 0; j < input.length; j++) {
         input[j] = code[j] + style[j];
       }
-      Gradients g = backend.gradients(probe, input, example, CODE_GRADIENT);
-      System.arraycopy(g.projectedInput(), 0, gradient, 0, gradient.length);
-      return g.loss();
+      double loss;
+      if (positionLoss == null) {
+        Gradients g = backend.gradients(probe, input, example, CODE_GRADIENT);
+        System.arraycopy(g.projectedInput(), 0, gradient, 0, gradient.length);
+        mse[0] = g.loss();
+        loss = g.loss();
+      } else {
+        Gradients g = backend.gradients(probe, input, example.length(), positionLoss::equivalentTarget,
+            CODE_GRADIENT);
+        System.arraycopy(g.projectedInput(), 0, gradient, 0, gradient.length);
+        mse[0] = positionLoss.mse();
+        loss = positionLoss.value();
+      }
+      return prior == null ? loss : loss + prior.addTo(code, gradient);
     };
-    float[] code = start.clone();
+    float[] code = startingCode(model, start);
     float[] scratch = new float[code.length];
-    double before = objective.evaluate(code, scratch);
+    objective.evaluate(code, scratch);
+    double before = mse[0];
     evaluations[0] = 0;
-    double after = schedule.minimize(objective, code);
-    return new OneShotResult(label, code, before, after, evaluations[0]);
+    double after = schedule.minimize(objective, code, together);
+    int spent = evaluations[0];
+    if (prior != null || positionLoss != null) {
+      objective.evaluate(code, scratch);
+      after = mse[0];
+    }
+    return new OneShotResult(label, code, before, after, spent);
+  }
+
+  /**
+   * @param model the network
+   * @param start a seeded starting code, e.g. {@link #initialCode}
+   * @return where this learner's search starts: the start offset by the schedule's prior centre
+   */
+  public float[] startingCode(CharModel model, float[] start) {
+    float[] code = schedule.prior().centreFor(model);
+    for (int j = 0; j < code.length; j++) {
+      code[j] += start[j];
+    }
+    return code;
   }
 
   /**
@@ -102,8 +156,8 @@ public final class OneShotLearner {
     }
     int concepts = grown.size();
     List<OneShotResult> results = examples.entrySet().parallelStream()
-        .map(e -> learnCode(model,
-            initialCode(model.weights().hidden(), concepts, e.getKey(), seed), e.getKey(), e.getValue()))
+        .map(e -> learnCode(model, initialCode(model.weights().hidden(), concepts, e.getKey(), seed), e.getKey(),
+            e.getValue(), examples.size()))
         .toList();
     CharModel learned = model;
     Map<String, OneShotResult> byLabel = new LinkedHashMap<>();

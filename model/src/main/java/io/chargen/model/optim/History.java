@@ -2,6 +2,9 @@ package io.chargen.model.optim;
 
 /** The L-BFGS correction pairs (s, y) and the two-loop recursion (Nocedal and Wright, Alg. 7.4). */
 final class History {
+  /** Pairs with s·y at or below this are not stored: PyTorch's L-BFGS threshold. */
+  private static final double CURVATURE_THRESHOLD = 1e-10;
+
   private final float[][] s;
   private final float[][] y;
   private final double[] rho;
@@ -16,26 +19,22 @@ final class History {
     alpha = new double[capacity];
   }
 
-  boolean isEmpty() {
-    return count == 0;
-  }
-
-  void clear() {
-    count = 0;
-    newest = -1;
-  }
-
-  /** Stores the pair for the move from (x, g) to (xNew, gNew) if it keeps the curvature condition. */
-  void add(float[] x, float[] xNew, float[] g, float[] gNew) {
-    int slot = (newest + 1) % s.length;
+  /**
+   * Stores the pair s = t·d, y = gNew − g of a step if it keeps the curvature condition s·y > 1e-10 (PyTorch's
+   * threshold); the oldest pair makes room when the memory is full.
+   */
+  void add(float[] d, double t, float[] g, float[] gNew) {
     double sy = 0;
-    for (int i = 0; i < x.length; i++) {
-      s[slot][i] = xNew[i] - x[i];
-      y[slot][i] = gNew[i] - g[i];
-      sy += (double) s[slot][i] * y[slot][i];
+    for (int i = 0; i < d.length; i++) {
+      sy += (double) (float) (t * d[i]) * (gNew[i] - g[i]);
     }
-    if (sy <= 1e-12) {
+    if (sy <= CURVATURE_THRESHOLD) {
       return;
+    }
+    int slot = (newest + 1) % s.length;
+    for (int i = 0; i < d.length; i++) {
+      s[slot][i] = (float) (t * d[i]);
+      y[slot][i] = gNew[i] - g[i];
     }
     rho[slot] = 1 / sy;
     newest = slot;

@@ -3,13 +3,21 @@ package io.chargen.model.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chargen.model.Backend;
 import io.chargen.model.CharModel;
 import io.chargen.model.ConceptSet;
+import io.chargen.model.GradientPart;
+import io.chargen.model.Gradients;
+import io.chargen.model.LstmWeights;
 import io.chargen.model.Rollout;
+import io.chargen.model.StrokeSequence;
 import io.chargen.model.fixtures.TinyModels;
 import io.chargen.model.kernel.FastBackend;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +62,77 @@ class GeneratorTest {
     assertThatThrownBy(() -> GenerationRequest.plain(-1)).hasMessageContaining("got -1");
     assertThatThrownBy(() -> GenerationRequest.plain(Generator.MAX_STEPS + 1)).hasMessageContaining("got 2001");
     assertThatThrownBy(() -> new GenerationRequest(5, Double.NaN, 0, false)).hasMessageContaining("NaN");
+    assertThatThrownBy(() -> new GenerationRequest(5, 0, -0.1, 0, false))
+        .hasMessageContaining("style noise SD").hasMessageContaining("-0.1");
+  }
+
+  /** Records the per-step inputs the generator hands to the network. */
+  private static final class RecordingBackend implements Backend {
+    final List<float[][]> inputs = new ArrayList<>();
+    private final FastBackend real = new FastBackend();
+
+    @Override
+    public String name() {
+      return "recording";
+    }
+
+    @Override
+    public Rollout run(LstmWeights weights, float[][] steps, boolean keepStates) {
+      inputs.add(steps);
+      return real.run(weights, steps, keepStates);
+    }
+
+    @Override
+    public Gradients gradients(LstmWeights weights, float[] input, StrokeSequence target, Set<GradientPart> parts) {
+      return real.gradients(weights, input, target, parts);
+    }
+  }
+
+  @Test
+  @DisplayName("variant noise touches the letter inputs only; writer styles get noise only from their own SD")
+  void noiseOnLettersOnly() {
+    CharModel styled = CharModel.untrained(ConceptSet.of(List.of("a", "b", "@v", "@w")), 8, 2)
+        .withMetadata(Map.of(CharModel.DEFAULT_STYLE_KEY, "@v"));
+    RecordingBackend recording = new RecordingBackend();
+    Generator g = new Generator(recording);
+    g.generate(styled, Map.of("a", 1.0), new GenerationRequest(6, 0.05, 3, false));
+    g.generate(styled, Map.of("a", 1.0), new GenerationRequest(6, 0.05, 0.02, 3, false));
+    float[][] lettersOnly = recording.inputs.get(0);
+    float[][] both = recording.inputs.get(1);
+    for (int t = 0; t < 6; t++) {
+      assertThat(lettersOnly[t][2]).as("default style @v, step %d", t).isEqualTo(1f);
+      assertThat(lettersOnly[t][3]).as("style @w, step %d", t).isZero();
+      assertThat(lettersOnly[t][0]).isNotEqualTo(1f);
+      assertThat(lettersOnly[t][1]).isNotZero();
+    }
+    assertThat(both[0][2]).isNotEqualTo(1f);
+    assertThat(both[0][3]).isNotZero();
+  }
+
+  @Test
+  @DisplayName("the noise size after the input layer matches a Monte Carlo estimate through the input layer")
+  void noiseAfterInputLayerMatchesSampling() {
+    CharModel styled = CharModel.untrained(ConceptSet.of(List.of("a", "b", "c", "@v", "@w")), 8, 4)
+        .withMetadata(Map.of(CharModel.DEFAULT_STYLE_KEY, "@v"));
+    GenerationRequest request = new GenerationRequest(5, 0.05, 0.02, 0, false);
+    double[] sd = {0.05, 0.05, 0.05, 0.02, 0.02};
+    Random random = new Random(11);
+    int samples = 40_000;
+    double[] sumSquares = new double[8];
+    for (int i = 0; i < samples; i++) {
+      float[] noise = new float[sd.length];
+      for (int k = 0; k < noise.length; k++) {
+        noise[k] = (float) (sd[k] * random.nextGaussian());
+      }
+      float[] z = styled.weights().project(noise);
+      for (int j = 0; j < z.length; j++) {
+        sumSquares[j] += (double) z[j] * z[j] / samples;
+      }
+    }
+    double meanVariance = java.util.Arrays.stream(sumSquares).average().orElseThrow();
+    assertThat(Generator.noiseAfterInputLayer(styled, request))
+        .isCloseTo(Math.sqrt(meanVariance), org.assertj.core.data.Percentage.withPercentage(2));
+    assertThat(Generator.noiseAfterInputLayer(styled, GenerationRequest.plain(5))).isZero();
   }
 
   @Test

