@@ -107,9 +107,19 @@ final class ErasureApi {
     return true;
   }
 
+  /**
+   * @return the keys a concept of the tenant may be stored under: its own, and for the default tenant also the bare
+   *     label of records written before tenants (a tombstone only removes, and stays ordered after, its own key's
+   *     records: those are on that key's partition)
+   */
+  static List<String> keys(String tenant, String label) {
+    return tenant.equals(TenantKeys.DEFAULT_TENANT) ? List.of(TenantKeys.key(tenant, label), label)
+        : List.of(TenantKeys.key(tenant, label));
+  }
+
   private void tombstone(RoutingContext ctx, String tenant, List<String> labels) {
-    Future.all(labels.stream().map(label -> producer.send(new ProducerRecord<String, byte[]>(
-        Topics.CONCEPTS.topic(), TenantKeys.key(tenant, label), null))).toList())
+    Future.all(labels.stream().flatMap(label -> keys(tenant, label).stream()).map(key -> producer.send(
+        new ProducerRecord<String, byte[]>(Topics.CONCEPTS.topic(), key, null))).toList())
         .onSuccess(v -> {
           labels.forEach(label -> store.recordErasure(tenant, label)); // this replica at once, the others on read
           LOG.info("erased {} concepts of tenant {}", labels.size(), tenant);

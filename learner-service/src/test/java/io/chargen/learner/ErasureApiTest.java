@@ -36,4 +36,11 @@ class ErasureApiTest {
     assertThat(ErasureApi.labelsOf(state, "school-a", "bob")).isEmpty();
     assertThat(ErasureApi.labelsOf(state, "school-c", "zoe")).isEmpty();
   }
+
+  @Test
+  @DisplayName("the default tenant's tombstones also cover records keyed by the bare label, written before tenants")
+  void legacyKeys() {
+    assertThat(ErasureApi.keys("school-a", "n")).containsExactly("school-a/n");
+    assertThat(ErasureApi.keys("default", "n")).containsExactly("default/n", "n");
+  }
 }

@@ -32,7 +32,8 @@ class ConceptStoreIT {
     String label = "store-it-" + System.nanoTime(); // the topic is shared with other ITs of this JVM
     KafkaTestClients.publish(bootstrap, List.of(
         record(ConceptStateTest.concept(label, 1, "e1", 0.1f)),
-        new ProducerRecord<>(t.topic(), label, new byte[] {(byte) 0xff, 0x01}),
+        new ProducerRecord<>(t.topic(), TenantKeys.key(TenantKeys.DEFAULT_TENANT, label),
+            new byte[] {(byte) 0xff, 0x01}),
         record(ConceptStateTest.concept(label, 2, "e2", 0.2f))));
 
     Vertx vertx = Vertx.vertx();
@@ -76,6 +77,8 @@ class ConceptStoreIT {
   }
 
   private static ProducerRecord<String, byte[]> record(LearnedConcept concept) {
-    return new ProducerRecord<>(Topics.CONCEPTS.topic(), concept.getLabel(), concept.toByteArray());
+    // Keyed as the learner keys them: a tenant's versions and tombstones of a label share one partition, in order.
+    return new ProducerRecord<>(Topics.CONCEPTS.topic(), TenantKeys.key(TenantKeys.DEFAULT_TENANT,
+        concept.getLabel()), concept.toByteArray());
   }
 }
