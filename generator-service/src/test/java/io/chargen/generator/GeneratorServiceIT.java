@@ -142,7 +142,7 @@ class GeneratorServiceIT {
     assertThat(Http.get(firstPort, "/v1/generations/no-such-id").status()).isEqualTo(404);
     Http.Response limit = Http.get(firstPort, "/v1/generations?limit=0");
     assertThat(limit.status()).isEqualTo(400);
-    assertThat(limit.body().getString("error")).contains("limit = 0");
+    assertThat(limit.body().getString("error")).as("the contract's minimum").contains("limit", "0 is less than 1");
   }
 
   @Test
