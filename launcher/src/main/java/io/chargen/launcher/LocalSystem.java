@@ -78,6 +78,7 @@ public final class LocalSystem implements AutoCloseable {
   private final String host;
   private final TokenIssuer issuer;
   private final String clientToken;
+  private final Map<String, String> settings = new HashMap<>();
 
   /**
    * @param bootstrap the broker
@@ -122,10 +123,24 @@ public final class LocalSystem implements AutoCloseable {
     return issuer.issue(new TokenIssuer.Claims("chargen-up", tenant, roles, writers, TOKEN_TTL));
   }
 
+  /**
+   * Sets a service variable for every service this system starts (before {@link #start}), e.g. a limit a fault
+   * injection must get past.
+   *
+   * @param variable the environment variable
+   * @param value its value
+   * @return this system
+   */
+  public LocalSystem with(String variable, String value) {
+    settings.put(variable, value);
+    return this;
+  }
+
   /** @return what a service needs to accept this system's tokens and bind as its services do */
   public Map<String, String> serviceEnvironment() {
     Map<String, String> env = new HashMap<>(keys.serviceEnvironment());
     env.put(HttpSettings.HOST, host);
+    env.putAll(settings);
     return env;
   }
 
