@@ -36,11 +36,11 @@
       penSocket: capture.replace(/^http/, 'ws') + '/v1/pen',
       dashboard,
       /** @return a WebSocket to /v1/pen */
-      openPen: () => new WebSocket(capture.replace(/^http/, 'ws') + '/v1/pen'),
+      openPen: () => chargenAuth.webSocket(capture.replace(/^http/, 'ws') + '/v1/pen'),
       /** @return the generator's concept list, or null if it cannot be had (the pad works without it) */
       concepts: async () => {
         try {
-          const response = await fetch(generator + '/v1/concepts');
+          const response = await fetch(generator + '/v1/concepts', { headers: chargenAuth.headers() });
           return response.ok ? (await response.json()).concepts : null;
         } catch (e) {
           return null;
@@ -598,6 +598,11 @@
   setTeach(params.get('teach') === 'hand' ? 'hand' : 'letter');
   setMode(params.get('mode') === 'ask' ? 'ask' : 'teach');
   resize();
-  connect();
-  loadConcepts();
+  if (chargenAuth.mount($('auth'), 'tablet')) {
+    connect();
+    loadConcepts();
+  } else {
+    setConnection('disconnected', 'no token');
+    showBanner('No token: this pad cannot teach or ask until you give it one (above).');
+  }
 })();

@@ -36,10 +36,11 @@
       api,
       stream: api.replace(/^http/, 'ws') + '/v1/stream',
       /** @return a WebSocket to /v1/stream */
-      openStream: () => new WebSocket(api.replace(/^http/, 'ws') + '/v1/stream'),
+      openStream: () => chargenAuth.webSocket(api.replace(/^http/, 'ws') + '/v1/stream'),
       /** @return the fetch of an API path; JSON bodies are posted */
-      request: (path, body) => fetch(api + path, body === undefined ? undefined
-        : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      request: (path, body) => fetch(api + path, body === undefined ? { headers: chargenAuth.headers() }
+        : { method: 'POST', headers: chargenAuth.headers({ 'content-type': 'application/json' }),
+          body: JSON.stringify(body) }),
       /** @return the pad, ready to teach the letter */
       padFor: (letter) => `${pad}${pad.includes('?') ? '&' : '?'}letter=${encodeURIComponent(letter)}`,
     };
@@ -662,6 +663,11 @@
       shown.dataset.drawn = 'true';
     }
   });
-  loadConcepts();
-  connect();
+  if (chargenAuth.mount($('auth'), 'dashboard')) {
+    loadConcepts();
+    connect();
+  } else {
+    setConnection('disconnected', 'no token');
+    showBanner('No token: this dashboard cannot show or request generations until you give it one (above).');
+  }
 })();

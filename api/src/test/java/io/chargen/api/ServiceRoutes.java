@@ -19,7 +19,10 @@ import java.util.stream.Stream;
  * {@code post}, {@code put}, {@code delete}, {@code patch} and {@code route(…)} followed by a handler. A route whose
  * handler is a {@code BodyHandler} parses bodies, it is no endpoint; a {@code route(…)} that upgrades to a WebSocket
  * is {@code WS path}. Paths are written as OpenAPI writes them: {@code :id} → {@code {id}}, a trailing {@code *} →
- * {@code {file}}. Path expressions may concatenate string constants of the same sources.
+ * {@code {file}}. Path expressions may concatenate string constants of the same sources. The API itself is bound to
+ * the document's operations by id ({@code api.operation("postExample", …)}, {@code ConceptsApi.bind(api,
+ * "getLearnedConcepts", …)}) and its WebSockets by address ({@code webSocket("/v1/pen", …)}): such a binding counts
+ * as the route the document gives that id, so an id bound in code but missing from the document fails here too.
  */
 final class ServiceRoutes {
   private static final Pattern ROUTE = Pattern.compile(
@@ -27,6 +30,9 @@ final class ServiceRoutes {
   private static final Pattern LITERAL = Pattern.compile("\"([^\"]*)\"");
   /** service-support's {@code ConceptsApi} route. */
   private static final String CONCEPTS = "GET /v1/concepts";
+  private static final Pattern OPERATION = Pattern.compile(
+      "(?:\\.operation\\(|ConceptsApi\\.bind\\(\\s*[^,]+,)\\s*\"(\\w+)\"");
+  private static final Pattern WEBSOCKET = Pattern.compile("\\.webSocket\\(\\s*\"([^\"]+)\"");
 
   private ServiceRoutes() {}
 
@@ -46,6 +52,16 @@ final class ServiceRoutes {
     }
     if (concepts && own.contains("ConceptsApi.mount(")) {
       routes.add(CONCEPTS);
+    }
+    Matcher op = OPERATION.matcher(own);
+    while (op.find()) {
+      String id = op.group(1);
+      routes.add(ApiDocuments.operations(service).values().stream().filter(o -> id.equals(o.id()))
+          .map(o -> o.method() + " " + o.path()).findFirst().orElse("UNDOCUMENTED " + id));
+    }
+    Matcher ws = WEBSOCKET.matcher(own);
+    while (ws.find()) {
+      routes.add("WS " + ws.group(1));
     }
     return routes;
   }

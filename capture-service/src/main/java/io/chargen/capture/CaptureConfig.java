@@ -2,6 +2,7 @@ package io.chargen.capture;
 
 import io.chargen.service.ConfigException;
 import io.chargen.service.Env;
+import io.chargen.service.HttpSettings;
 import io.chargen.service.KafkaSettings;
 
 /**
@@ -12,18 +13,17 @@ import io.chargen.service.KafkaSettings;
  *   <tr><td>CHARGEN_KAFKA_BOOTSTRAP</td><td>localhost:9092</td></tr>
  *   <tr><td>CHARGEN_HTTP_PORT</td><td>8081 (0 picks a free port)</td></tr>
  * </table>
+ * and the shared {@link HttpSettings} (interface, management port, origins, rate limits, token key).
  * {@code CHARGEN_MODEL} and {@code CHARGEN_GROUP_ID} are not read: this service holds no model, and its only
  * consumer is group-less (every replica reads all classifications).
  *
  * @param kafka bootstrap servers and client id
- * @param httpPort port of the API, the WebSocket, health and metrics
+ * @param http the API's and the WebSocket's port and guards, and the management port of {@code /metrics}
  */
-public record CaptureConfig(KafkaSettings kafka, int httpPort) {
+public record CaptureConfig(KafkaSettings kafka, HttpSettings http) {
   /** The service name: client id and {@code service} tag. */
   public static final String SERVICE = "capture";
-  static final String HTTP_PORT = "CHARGEN_HTTP_PORT";
   static final int DEFAULT_HTTP_PORT = 8081;
-  private static final int MAX_PORT = 65_535;
 
   /**
    * @param env the environment
@@ -31,7 +31,6 @@ public record CaptureConfig(KafkaSettings kafka, int httpPort) {
    * @throws ConfigException naming the first bad variable and its value
    */
   public static CaptureConfig fromEnv(Env env) {
-    return new CaptureConfig(KafkaSettings.fromEnv(env, SERVICE), env.integer(HTTP_PORT, DEFAULT_HTTP_PORT, 0,
-        MAX_PORT));
+    return new CaptureConfig(KafkaSettings.fromEnv(env, SERVICE), HttpSettings.fromEnv(env, DEFAULT_HTTP_PORT));
   }
 }

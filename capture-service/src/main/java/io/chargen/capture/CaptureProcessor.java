@@ -1,6 +1,7 @@
 package io.chargen.capture;
 
 import io.chargen.proto.SchemaVersions;
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.Topics;
 import io.chargen.proto.v1.ClassificationResult;
 import io.chargen.proto.v1.Trajectory;
@@ -74,13 +75,15 @@ public final class CaptureProcessor {
 
   /**
    * @param kind example or query
+   * @param tenant the caller's tenant (its token's), which the trajectory and everything made of it belong to
    * @param input validated input
    * @return the trajectory with a new id; queries carry an empty label
    */
-  public Trajectory trajectory(Kind kind, PenInput input) {
+  public Trajectory trajectory(Kind kind, String tenant, PenInput input) {
     return Trajectory.newBuilder()
         .setSchemaVersion(SchemaVersions.CURRENT)
         .setId(ids.get())
+        .setTenant(tenant)
         .setWriter(input.writer())
         .setDevice(input.device())
         .setLabel(kind == Kind.EXAMPLE ? input.label() : "")
@@ -91,22 +94,26 @@ public final class CaptureProcessor {
 
   /**
    * @param kind example or query
+   * @param tenant the caller's tenant
    * @param input validated input
    * @return the new id, once the broker acknowledged the trajectory
    */
-  public Future<String> submit(Kind kind, PenInput input) {
-    return submit(kind, input, Context.root());
+  public Future<String> submit(Kind kind, String tenant, PenInput input) {
+    return submit(kind, tenant, input, Context.root());
   }
 
   /**
    * @param kind example or query
+   * @param tenant the caller's tenant
    * @param input validated input
    * @param trace the request's trace context, carried in the record's headers
    * @return the new id, once the broker acknowledged the trajectory
    */
-  public Future<String> submit(Kind kind, PenInput input, Context trace) {
-    Trajectory trajectory = trajectory(kind, input);
-    String key = kind == Kind.EXAMPLE ? trajectory.getLabel() : trajectory.getId();
+  public Future<String> submit(Kind kind, String tenant, PenInput input, Context trace) {
+    Trajectory trajectory = trajectory(kind, tenant, input);
+    // Tenant-scoped keys (issue 12): a tenant's examples of a label stay on one partition (one learner numbers
+    // its versions), and partitions spread by tenant.
+    String key = TenantKeys.key(tenant, kind == Kind.EXAMPLE ? trajectory.getLabel() : trajectory.getId());
     long start = System.nanoTime();
     Timer timer = metrics.publishDuration(kind.topic());
     ProducerRecord<String, byte[]> record = new ProducerRecord<>(kind.topic(), key, trajectory.toByteArray());
@@ -115,7 +122,7 @@ public final class CaptureProcessor {
       timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
       metrics.published(kind.topic()).increment();
       if (kind == Kind.QUERY) {
-        results.pending(trajectory.getId());
+        results.pending(key);
       }
       return trajectory.getId();
     });

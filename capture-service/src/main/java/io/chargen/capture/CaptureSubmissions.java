@@ -53,22 +53,23 @@ final class CaptureSubmissions {
 
   /**
    * @param kind example or query
+   * @param tenant the caller's tenant
    * @param input validated input
    * @param endpoint for the request counter
    * @return the id once the broker acknowledged; fails with {@link Refused} (not published) or the send's error
    */
-  Future<String> submit(Kind kind, PenInput input, Endpoint endpoint) {
-    return submit(kind, input, endpoint, Context.root());
+  Future<String> submit(Kind kind, String tenant, PenInput input, Endpoint endpoint) {
+    return submit(kind, tenant, input, endpoint, Context.root());
   }
 
-  /** As {@link #submit(Kind, PenInput, Endpoint)}, carrying the request's trace context to Kafka. */
-  Future<String> submit(Kind kind, PenInput input, Endpoint endpoint, Context trace) {
+  /** As {@link #submit(Kind, String, PenInput, Endpoint)}, carrying the request's trace context to Kafka. */
+  Future<String> submit(Kind kind, String tenant, PenInput input, Endpoint endpoint, Context trace) {
     Refused refused = refusal(kind);
     if (refused != null) {
       metrics.requests(endpoint, Outcome.REFUSED).increment();
       return Future.failedFuture(refused);
     }
-    return processor.submit(kind, input, trace)
+    return processor.submit(kind, tenant, input, trace)
         .onSuccess(id -> metrics.requests(endpoint, Outcome.OK).increment())
         .recover(e -> {
           LOG.warn("publishing to {} failed", kind.topic(), e);

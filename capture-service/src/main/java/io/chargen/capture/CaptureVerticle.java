@@ -2,13 +2,13 @@ package io.chargen.capture;
 
 import io.chargen.service.ServiceAssembly;
 import io.chargen.service.ServiceHttp;
-import io.chargen.service.Tracing;
 import io.chargen.service.ServiceVerticle;
+import io.chargen.service.Tracing;
+import io.chargen.service.security.BearerAuth;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.UUID;
@@ -55,20 +55,19 @@ public final class CaptureVerticle extends VerticleBase implements ServiceVertic
     metrics = new CaptureMetrics(registry);
     QueryResults results = new QueryResults();
     metrics.trackQueries(results::size, results::pending);
-    assembly = new ServiceAssembly(vertx, CaptureConfig.SERVICE, config.kafka(), registry);
+    assembly = new ServiceAssembly(vertx, CaptureConfig.SERVICE, config.kafka(), config.http(), registry);
     ClassificationReader reader = new ClassificationReader(results, metrics);
     assembly.follow("classifications", ClassificationReader.FOLLOW, reader::read);
     PenInputValidator validator = new PenInputValidator();
     CaptureProcessor processor = new CaptureProcessor(assembly.producer()::send, results, metrics, Clock.systemUTC(),
         () -> UUID.randomUUID().toString());
     CaptureSubmissions submissions = new CaptureSubmissions(processor, results, metrics, assembly::ready);
-    Router router = assembly.router();
-    new CaptureApi(validator, submissions, metrics).mount(router);
-    router.route("/v1/pen").handler(ctx -> admitPenSession(ctx).compose(v -> ctx.request().toWebSocket())
-        .onSuccess(ws -> open(ws, new PenSession(validator, submissions, metrics,
+    new CaptureApi(validator, submissions, metrics).mount(assembly.api(), assembly.router());
+    assembly.api().webSocket("/v1/pen", ctx -> admitPenSession(ctx).compose(v -> ctx.request().toWebSocket())
+        .onSuccess(ws -> open(ws, new PenSession(validator, submissions, metrics, BearerAuth.caller(ctx),
             json -> ws.writeTextMessage(json.encode()), Tracing.of(ctx))))
         .onFailure(e -> LOG.warn("WebSocket /v1/pen not opened: {}", e.getMessage())));
-    return assembly.start(config.httpPort());
+    return assembly.start();
   }
 
   /** @return fails when the classification reader stopped on a fatal error */
@@ -81,6 +80,12 @@ public final class CaptureVerticle extends VerticleBase implements ServiceVertic
   @Override
   public int httpPort() {
     return assembly.httpPort();
+  }
+
+  /** @return the management port actually bound */
+  @Override
+  public int managementPort() {
+    return assembly.managementPort();
   }
 
   /** @return fails, having answered 503, when {@value #MAX_PEN_SESSIONS} sessions are open already */

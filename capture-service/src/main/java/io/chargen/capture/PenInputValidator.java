@@ -1,5 +1,6 @@
 package io.chargen.capture;
 
+import io.chargen.model.Names;
 import io.chargen.proto.v1.PenPoint;
 import io.chargen.service.TrajectoryLimits;
 import io.vertx.core.json.DecodeException;
@@ -95,8 +96,8 @@ public final class PenInputValidator {
 
   /**
    * @param value the label as sent
-   * @return the label
-   * @throws InvalidPenInputException if missing, not a string, or outside {@link TrajectoryLimits}
+   * @return the label, NFC-normalised
+   * @throws InvalidPenInputException if missing, not a string, or breaking the {@link Names#label} rules
    */
   public String label(Object value) throws InvalidPenInputException {
     if (value == null) {
@@ -106,11 +107,10 @@ public final class PenInputValidator {
       throw new InvalidPenInputException("label = " + quote(value) + " is not a string");
     }
     try {
-      TrajectoryLimits.checkLabel(label);
+      return Names.label("label", label);
     } catch (IllegalArgumentException e) {
       throw new InvalidPenInputException(e.getMessage());
     }
-    return label;
   }
 
   /**
@@ -162,11 +162,14 @@ public final class PenInputValidator {
       throw new InvalidPenInputException(field + " = " + quote(value) + " is not a string");
     }
     try {
-      TrajectoryLimits.checkName(field, name);
+      if (field.equals("writer")) {
+        return Names.writer(field, name); // NFC: the same writer however the tablet encodes the name
+      }
+      TrajectoryLimits.checkDevice(name);
+      return name;
     } catch (IllegalArgumentException e) {
       throw new InvalidPenInputException(e.getMessage());
     }
-    return name;
   }
 
   private static String quote(Object value) {

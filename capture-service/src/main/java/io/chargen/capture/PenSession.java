@@ -3,9 +3,12 @@ package io.chargen.capture;
 import io.chargen.capture.CaptureMetrics.Endpoint;
 import io.chargen.capture.CaptureMetrics.Outcome;
 import io.chargen.capture.CaptureProcessor.Kind;
+import io.chargen.model.Names;
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.v1.PenPoint;
 import io.chargen.service.Tracing;
 import io.chargen.service.TrajectoryLimits;
+import io.chargen.service.security.Caller;
 import io.opentelemetry.context.Context;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -30,6 +33,7 @@ final class PenSession {
   private final CaptureSubmissions submissions;
   private final CaptureMetrics metrics;
   private final Consumer<JsonObject> send;
+  private final Caller caller;
   private final Context session;
   private final List<Runnable> waits = new ArrayList<>();
   private List<PenPoint> buffer = new ArrayList<>();
@@ -38,17 +42,19 @@ final class PenSession {
   private String writer = "";
   private String device = "";
 
-  PenSession(PenInputValidator validator, CaptureSubmissions submissions, CaptureMetrics metrics,
+  PenSession(PenInputValidator validator, CaptureSubmissions submissions, CaptureMetrics metrics, Caller caller,
       Consumer<JsonObject> send) {
-    this(validator, submissions, metrics, send, Context.root());
+    this(validator, submissions, metrics, caller, send, Context.root());
   }
 
   /**
+   * @param caller the token's caller: its tenant owns the session's letters, its writers claim limits the names
    * @param session the trace context of the WebSocket's upgrade request: the parent of every letter of the session
    *     whose {@code end} message brings no {@code traceparent} of its own
    */
-  PenSession(PenInputValidator validator, CaptureSubmissions submissions, CaptureMetrics metrics,
+  PenSession(PenInputValidator validator, CaptureSubmissions submissions, CaptureMetrics metrics, Caller caller,
       Consumer<JsonObject> send, Context session) {
+    this.caller = caller;
     this.validator = validator;
     this.submissions = submissions;
     this.metrics = metrics;
@@ -92,6 +98,11 @@ final class PenSession {
       names.put(field, message.getValue(field));
     }
     PenInput checked = validator.validateNames(names);
+    if (!caller.mayWriteAs(checked.writer())) {
+      // The token's writers claim, as on POST (403 there): the session stays open for a name it may use.
+      throw new InvalidPenInputException("writer " + Names.excerpt(checked.writer()) + ": this token may write as "
+          + (caller.writers().isEmpty() ? "no named writer" : caller.writers()) + " only");
+    }
     label = next == Mode.TEACH ? validator.label(message.getValue("label")) : "";
     writer = checked.writer();
     device = checked.device();
@@ -126,11 +137,11 @@ final class PenSession {
       metrics.requests(Endpoint.PEN, Outcome.INVALID).increment();
       throw e;
     }
-    submissions.submit(kind, input, Endpoint.PEN, trace)
+    submissions.submit(kind, caller.tenant(), input, Endpoint.PEN, trace)
         .onSuccess(id -> {
           send.accept(new JsonObject().put("type", "accepted").put("id", id));
           if (kind == Kind.QUERY) {
-            waits.add(submissions.results().onAnswer(id, answer -> send.accept(answer.result() != null
+            waits.add(submissions.results().onAnswer(TenantKeys.key(caller.tenant(), id), answer -> send.accept(answer.result() != null
                 ? CaptureProcessor.toJson(answer.result()).put("type", "classification")
                 : new JsonObject().put("type", "error").put("id", id).put("error", answer.error()))));
           }

@@ -1,5 +1,6 @@
 package io.chargen.capture;
 
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.v1.ClassificationResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ public final class QueryResults {
 
   /** @param result an answer; waiters for its query id are called (outside the lock) and forgotten */
   public void answered(ClassificationResult result) {
-    finish(result.getQueryId(), new Answer(result, null));
+    finish(TenantKeys.key(TenantKeys.tenantOf(result.getTenant()), result.getQueryId()), new Answer(result, null));
   }
 
   /** @param id a query that was dead-lettered @param error the error header */

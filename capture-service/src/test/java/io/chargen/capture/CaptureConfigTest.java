@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chargen.service.ConfigException;
-import io.chargen.service.Env;
+import io.chargen.service.TestEnvironment;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -13,15 +13,15 @@ class CaptureConfigTest {
   @Test
   @DisplayName("defaults are port 8081 and a broker on localhost:9092")
   void defaults() {
-    CaptureConfig config = CaptureConfig.fromEnv(new Env(Map.of()));
-    assertThat(config.httpPort()).isEqualTo(8081);
+    CaptureConfig config = CaptureConfig.fromEnv(TestEnvironment.of(Map.of()));
+    assertThat(config.http().port()).isEqualTo(8081);
     assertThat(config.kafka().bootstrap()).isEqualTo("localhost:9092");
   }
 
   @Test
   @DisplayName("a bad port is rejected naming the variable and the value")
   void rejectsBadPort() {
-    assertThatThrownBy(() -> CaptureConfig.fromEnv(new Env(Map.of("CHARGEN_HTTP_PORT", "eighty"))))
+    assertThatThrownBy(() -> CaptureConfig.fromEnv(TestEnvironment.of(Map.of("CHARGEN_HTTP_PORT", "eighty"))))
         .isInstanceOf(ConfigException.class).hasMessageContaining("CHARGEN_HTTP_PORT=eighty");
   }
 }

@@ -35,10 +35,11 @@ class CaptureProcessorTest {
   @DisplayName("JSON pen input maps to a Trajectory with the same points, a new id, the schema version and time")
   void mapsJsonToTrajectory() throws Exception {
     JsonObject json = PenInputs.example("n");
-    Trajectory trajectory = processor.trajectory(Kind.EXAMPLE, new PenInputValidator().validate(json, true));
+    Trajectory trajectory = processor.trajectory(Kind.EXAMPLE, "school-a", new PenInputValidator().validate(json, true));
 
     assertThat(trajectory.getSchemaVersion()).isEqualTo(SchemaVersions.CURRENT);
     assertThat(trajectory.getId()).isEqualTo("id-1");
+    assertThat(trajectory.getTenant()).isEqualTo("school-a");
     assertThat(trajectory.getCapturedAtMs()).isEqualTo(NOW_MS);
     assertThat(trajectory.getLabel()).isEqualTo("n");
     assertThat(trajectory.getWriter()).isEqualTo("w1");
@@ -56,15 +57,15 @@ class CaptureProcessorTest {
   }
 
   @Test
-  @DisplayName("an example goes to chargen.examples keyed by its label and is counted once acknowledged")
+  @DisplayName("an example goes to chargen.examples keyed by tenant and label and is counted once acknowledged")
   void publishesExampleByLabel() throws Exception {
-    String id = processor.submit(Kind.EXAMPLE, new PenInputValidator().validate(PenInputs.example("n"), true))
+    String id = processor.submit(Kind.EXAMPLE, "school-a", new PenInputValidator().validate(PenInputs.example("n"), true))
         .await();
 
     assertThat(id).isEqualTo("id-1");
     assertThat(sent).singleElement().satisfies(r -> {
       assertThat(r.topic()).isEqualTo("chargen.examples");
-      assertThat(r.key()).isEqualTo("n");
+      assertThat(r.key()).isEqualTo("school-a/n");
       assertThat(Trajectory.parseFrom(r.value()).getPointsCount()).isEqualTo(5);
     });
     assertThat(registry.get("capture.trajectories.published").tag("topic", "chargen.examples").counter().count())
@@ -73,17 +74,17 @@ class CaptureProcessorTest {
   }
 
   @Test
-  @DisplayName("a query goes to chargen.queries keyed by its id, with an empty label, and becomes pending")
+  @DisplayName("a query goes to chargen.queries keyed by tenant and id, with an empty label, and becomes pending")
   void publishesQueryById() throws Exception {
-    String id = processor.submit(Kind.QUERY, new PenInputValidator().validate(PenInputs.example("n"), false))
+    String id = processor.submit(Kind.QUERY, "school-a", new PenInputValidator().validate(PenInputs.example("n"), false))
         .await();
 
     assertThat(sent).singleElement().satisfies(r -> {
       assertThat(r.topic()).isEqualTo("chargen.queries");
-      assertThat(r.key()).isEqualTo("id-1");
+      assertThat(r.key()).isEqualTo("school-a/id-1");
       assertThat(Trajectory.parseFrom(r.value()).getLabel()).isEmpty();
     });
-    assertThat(results.state(id)).isEqualTo(QueryResults.State.PENDING);
+    assertThat(results.state("school-a/" + id)).isEqualTo(QueryResults.State.PENDING);
   }
 
   @Test
@@ -91,7 +92,7 @@ class CaptureProcessorTest {
   void failedProduceFails() throws Exception {
     CaptureProcessor failing = new CaptureProcessor(r -> Future.failedFuture("broker down"), results,
         new CaptureMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), () -> "id-2");
-    Future<String> submitted = failing.submit(Kind.QUERY,
+    Future<String> submitted = failing.submit(Kind.QUERY, "school-a",
         new PenInputValidator().validate(PenInputs.example("n"), false));
 
     assertThat(submitted.failed()).isTrue();

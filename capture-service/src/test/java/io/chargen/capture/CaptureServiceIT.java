@@ -7,8 +7,10 @@ import io.chargen.kafka.KafkaTestBroker;
 import io.chargen.proto.Topics;
 import io.chargen.proto.v1.ClassificationResult;
 import io.chargen.proto.v1.Trajectory;
-import io.chargen.service.Env;
 import io.chargen.service.KafkaTestClients;
+import io.chargen.service.TestEnvironment;
+import io.chargen.service.security.Role;
+import io.chargen.service.security.TestTokens;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.ServerSocket;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -42,20 +45,29 @@ class CaptureServiceIT {
   private static String bootstrap;
   private static String base;
   private static int port;
+  private static int managementPort;
+  /** The tenant of this test's tablet; a second tenant checks isolation. */
+  private static final String TENANT = "school-a";
+  private static TestTokens tokens;
+  private static String tablet;
 
   @BeforeAll
   static void deploy(KafkaBroker kafka) throws Exception {
     kafka.createTopics(List.of(Topics.EXAMPLES, Topics.QUERIES, Topics.CLASSIFICATIONS, Topics.QUERIES_DLQ).stream()
         .map(t -> new NewTopic(t.topic(), t.partitions(), (short) 1)).toList());
     bootstrap = kafka.bootstrapServers();
-    try (ServerSocket socket = new ServerSocket(0)) {
+    try (ServerSocket socket = new ServerSocket(0); ServerSocket management = new ServerSocket(0)) {
       port = socket.getLocalPort();
+      managementPort = management.getLocalPort();
     }
     base = "http://127.0.0.1:" + port;
     vertx = Vertx.vertx();
+    tokens = TestTokens.create(vertx, TestEnvironment.keyDir());
+    tablet = tokens.token(TENANT, Set.of(Role.TABLET), Set.of("*"));
     long start = System.nanoTime();
-    CaptureMain.deploy(vertx, new Env(Map.of("CHARGEN_KAFKA_BOOTSTRAP", bootstrap,
-        "CHARGEN_HTTP_PORT", String.valueOf(port)))).toCompletionStage().toCompletableFuture()
+    CaptureMain.deploy(vertx, TestEnvironment.of(Map.of("CHARGEN_KAFKA_BOOTSTRAP", bootstrap,
+        "CHARGEN_HTTP_HOST", "127.0.0.1", "CHARGEN_HTTP_PORT", String.valueOf(port),
+        "CHARGEN_MANAGEMENT_PORT", String.valueOf(managementPort)))).toCompletionStage().toCompletableFuture()
         .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     System.out.printf("CaptureServiceIT: deployed in %d ms%n", (System.nanoTime() - start) / 1_000_000);
   }
@@ -66,7 +78,8 @@ class CaptureServiceIT {
   }
 
   @Test
-  @DisplayName("a posted example arrives on chargen.examples as a Trajectory keyed by label with the same points")
+  @DisplayName("a posted example arrives on chargen.examples as the token's tenant's Trajectory, keyed by tenant and"
+      + " label, with the same points")
   void publishesExample() throws Exception {
     JsonObject example = PenInputs.example("n").put("writer", "it-example");
     long start = System.nanoTime();
@@ -79,7 +92,8 @@ class CaptureServiceIT {
     ConsumerRecord<String, byte[]> record = KafkaReads.find(bootstrap, Topics.EXAMPLES.topic(), TIMEOUT,
         r -> parse(r).getId().equals(id));
     Trajectory trajectory = parse(record);
-    assertThat(record.key()).isEqualTo("n");
+    assertThat(record.key()).isEqualTo(TENANT + "/n");
+    assertThat(trajectory.getTenant()).isEqualTo(TENANT);
     assertThat(trajectory.getLabel()).isEqualTo("n");
     assertThat(trajectory.getDevice()).isEqualTo("tablet-7");
     assertThat(trajectory.getPointsList()).extracting(p -> List.of(p.getX(), p.getY(), p.getPressure(), p.getT()))
@@ -95,7 +109,8 @@ class CaptureServiceIT {
     bad.getJsonArray("points").getJsonObject(1).put("pressure", 7.5);
     HttpResponse<String> response = post("/v1/examples", bad.encode());
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(new JsonObject(response.body()).getString("error")).contains("points[1].pressure", "7.5");
+    assertThat(new JsonObject(response.body()).getString("error"))
+        .as("the OpenAPI contract's validation names the path and value").contains("points/1/pressure", "7.5");
 
     // A valid example with the same label lands on the same partition after where the bad one would be.
     String id = new JsonObject(post("/v1/examples", PenInputs.example("m").encode()).body()).getString("id");
@@ -111,11 +126,12 @@ class CaptureServiceIT {
     assertThat(posted.statusCode()).isEqualTo(202);
     String id = new JsonObject(posted.body()).getString("id");
     assertThat(get("/v1/queries/" + id).body()).contains("pending");
-    assertThat(KafkaReads.find(bootstrap, Topics.QUERIES.topic(), TIMEOUT, r -> id.equals(r.key()))).isNotNull();
+    assertThat(KafkaReads.find(bootstrap, Topics.QUERIES.topic(), TIMEOUT, r -> (TENANT + "/" + id).equals(r.key())))
+        .isNotNull();
 
     long start = System.nanoTime();
-    KafkaTestClients.publish(bootstrap, List.of(new ProducerRecord<>(Topics.CLASSIFICATIONS.topic(), id,
-        result(id).toByteArray())));
+    KafkaTestClients.publish(bootstrap, List.of(new ProducerRecord<>(Topics.CLASSIFICATIONS.topic(),
+        TENANT + "/" + id, result(id).toByteArray())));
     HttpResponse<String> answer = get("/v1/queries/" + id);
     while (answer.statusCode() == 202 && System.nanoTime() - start < TIMEOUT.toNanos()) {
       Thread.sleep(20);
@@ -126,13 +142,18 @@ class CaptureServiceIT {
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(new JsonObject(answer.body())).isEqualTo(CaptureProcessor.toJson(result(id)));
     assertThat(get("/v1/queries/no-such-id").statusCode()).isEqualTo(404);
+    HttpResponse<String> foreign = send(HttpRequest.newBuilder(URI.create(base + "/v1/queries/" + id))
+        .header("Authorization", "Bearer " + tokens.token("school-b", Role.TABLET)).GET());
+    assertThat(foreign.statusCode()).as("another tenant's query is unknown to this one").isEqualTo(404);
+    assertThat(foreign.body()).doesNotContain("\"label\"");
   }
 
   @Test
   @DisplayName("a query the classifier dead-letters is answered 422 with the dead letter's error, not left pending")
   void reportsFailedQuery() throws Exception {
     String id = new JsonObject(post("/v1/queries", PenInputs.example("n").encode()).body()).getString("id");
-    ProducerRecord<String, byte[]> dead = new ProducerRecord<>(Topics.QUERIES_DLQ.topic(), id, new byte[] {1});
+    ProducerRecord<String, byte[]> dead = new ProducerRecord<>(Topics.QUERIES_DLQ.topic(), TENANT + "/" + id,
+        new byte[] {1});
     dead.headers().add(Topics.ERROR_HEADER, "gave up after 5 attempts: no concepts learned yet".getBytes());
     KafkaTestClients.publish(bootstrap, List.of(dead));
     HttpResponse<String> answer = get("/v1/queries/" + id);
@@ -149,13 +170,13 @@ class CaptureServiceIT {
   @DisplayName("the caller's W3C trace context travels from the HTTP request into the published query's headers")
   void carriesTraceContext() throws Exception {
     String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-    HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/queries"))
-        .timeout(TIMEOUT).header("content-type", "application/json").header("traceparent", traceparent)
-        .POST(HttpRequest.BodyPublishers.ofString(PenInputs.example("n").encode())).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> posted = send(HttpRequest.newBuilder(URI.create(base + "/v1/queries"))
+        .header("Authorization", "Bearer " + tablet)
+        .header("content-type", "application/json").header("traceparent", traceparent)
+        .POST(HttpRequest.BodyPublishers.ofString(PenInputs.example("n").encode())));
     String id = new JsonObject(posted.body()).getString("id");
     ConsumerRecord<String, byte[]> query = KafkaReads.find(bootstrap, Topics.QUERIES.topic(), TIMEOUT,
-        r -> id.equals(r.key()));
+        r -> (TENANT + "/" + id).equals(r.key()));
     assertThat(new String(query.headers().lastHeader("traceparent").value()))
         .startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-");
   }
@@ -163,11 +184,16 @@ class CaptureServiceIT {
   @Test
   @DisplayName("a multipart body is refused with 415 and nothing is written to disk")
   void refusesMultipart() throws Exception {
-    HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/queries"))
-        .timeout(TIMEOUT).header("content-type", "multipart/form-data; boundary=b")
+    HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(base + "/v1/queries"))
+        .header("Authorization", "Bearer " + tablet).header("content-type", "multipart/form-data; boundary=b")
         .POST(HttpRequest.BodyPublishers.ofString("--b\r\nContent-Disposition: form-data; name=\"f\"; "
-            + "filename=\"x\"\r\n\r\nxxxx\r\n--b--\r\n")).build(), HttpResponse.BodyHandlers.ofString());
+            + "filename=\"x\"\r\n\r\nxxxx\r\n--b--\r\n")));
     assertThat(answer.statusCode()).isEqualTo(415);
+    HttpResponse<String> text = send(HttpRequest.newBuilder(URI.create(base + "/v1/examples"))
+        .header("Authorization", "Bearer " + tablet).header("content-type", "text/plain")
+        .POST(HttpRequest.BodyPublishers.ofString(PenInputs.example("n").encode())));
+    assertThat(text.statusCode()).as("a text/plain POST, which any web page can forge").isEqualTo(415);
+    assertThat(new JsonObject(text.body()).getString("error")).contains("text/plain", "application/json");
     assertThat(java.nio.file.Path.of("file-uploads")).doesNotExist();
   }
 
@@ -175,7 +201,8 @@ class CaptureServiceIT {
   @DisplayName("over the WebSocket, an asked letter is accepted and its classification is pushed")
   void pushesClassificationOverWebSocket() throws Exception {
     BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-    WebSocket ws = HTTP.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + port + "/v1/pen"),
+    WebSocket ws = HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + tablet)
+        .buildAsync(URI.create("ws://127.0.0.1:" + port + "/v1/pen"),
         new Collecting(messages)).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     ws.sendText("{\"type\":\"begin\",\"mode\":\"ask\",\"writer\":\"it-ws\"}", true).get();
     ws.sendText("{\"type\":\"points\",\"points\":" + PenInputs.points().encode() + "}", true).get();
@@ -187,8 +214,8 @@ class CaptureServiceIT {
     assertThat(accepted.getString("type")).isEqualTo("accepted");
     String id = accepted.getString("id");
     long start = System.nanoTime();
-    KafkaTestClients.publish(bootstrap, List.of(new ProducerRecord<>(Topics.CLASSIFICATIONS.topic(), id,
-        result(id).toByteArray())));
+    KafkaTestClients.publish(bootstrap, List.of(new ProducerRecord<>(Topics.CLASSIFICATIONS.topic(),
+        TENANT + "/" + id, result(id).toByteArray())));
     JsonObject pushed = next(messages);
     System.out.printf("CaptureServiceIT: classification produced → WebSocket push in %d ms%n",
         (System.nanoTime() - start) / 1_000_000);
@@ -197,20 +224,22 @@ class CaptureServiceIT {
   }
 
   @Test
-  @DisplayName("/health is UP once producer and reader are ready, and /metrics shows capture_requests_total")
+  @DisplayName("/health is UP once producer and reader are ready; /metrics is on the management port only")
   void servesHealthAndMetrics() throws Exception {
     HttpResponse<String> health = get("/health");
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(new JsonObject(health.body()).getJsonObject("checks"))
         .isEqualTo(new JsonObject().put("classifications", "UP").put("kafka", "UP"));
-    String metrics = get("/metrics").body();
+    assertThat(get("/metrics").statusCode()).as("no /metrics on the public port").isEqualTo(404);
+    String metrics = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/metrics"))
+        .GET()).body();
     assertThat(metrics).contains("capture_requests_total", "capture_publish_duration_seconds",
         "capture_websocket_sessions", "jvm_memory_used_bytes", "kafka_producer_",
         "chargen_http_requests_seconds_count{method=\"GET\",route=\"/health\"");
   }
 
   private static ClassificationResult result(String id) {
-    return ClassificationResult.newBuilder().setSchemaVersion(1).setQueryId(id).setLabel("n")
+    return ClassificationResult.newBuilder().setSchemaVersion(1).setQueryId(id).setTenant(TENANT).setLabel("n")
         .putScores("n", 0.9).putScores("m", 0.1).setMethod("it").setDurationMs(1.5).build();
   }
 
@@ -229,14 +258,16 @@ class CaptureServiceIT {
   }
 
   private static HttpResponse<String> post(String path, String body) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
-        .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + tablet)
+        .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + tablet).GET());
+  }
+
+  static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return HTTP.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** Collects whole text messages as JSON. */

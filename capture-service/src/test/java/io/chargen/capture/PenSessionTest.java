@@ -2,7 +2,10 @@ package io.chargen.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chargen.proto.TenantKeys;
 import io.chargen.service.Tracing;
+import io.chargen.service.security.Caller;
+import io.chargen.service.security.Role;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.context.Context;
 import io.vertx.core.Future;
@@ -12,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -26,7 +30,10 @@ class PenSessionTest {
     sent.add(r);
     return Future.succeededFuture();
   }, results, metrics, Clock.systemUTC(), () -> "q-" + sent.size()), results, metrics, () -> ready);
-  private final PenSession session = new PenSession(new PenInputValidator(), submissions, metrics, pushed::add);
+  private static final Caller TABLET = new Caller("tablet-1", TenantKeys.DEFAULT_TENANT, Set.of(Role.TABLET),
+      Set.of("*"));
+  private final PenSession session = new PenSession(new PenInputValidator(), submissions, metrics, TABLET,
+      pushed::add);
 
   @Test
   @DisplayName("ask mode: points in several messages are published once at end, and the answer is pushed")
@@ -50,7 +57,7 @@ class PenSessionTest {
   void carriesTraceContextPerLetter() {
     String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
     Context upgrade = Tracing.parse("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", null, Context.root());
-    PenSession traced = new PenSession(new PenInputValidator(), submissions, metrics, pushed::add, upgrade);
+    PenSession traced = new PenSession(new PenInputValidator(), submissions, metrics, TABLET, pushed::add, upgrade);
     traced.onMessage("{\"type\":\"begin\",\"mode\":\"teach\",\"label\":\"n\"}");
     traced.onMessage(new JsonObject().put("type", "points").put("points", PenInputs.points()).encode());
     traced.onMessage("{\"type\":\"end\",\"traceparent\":\"00-" + traceId + "-00f067aa0ba902b7-01\"}");
@@ -80,7 +87,7 @@ class PenSessionTest {
     session.onMessage(new JsonObject().put("type", "points").put("points", PenInputs.points()).encode());
     session.onMessage("{\"type\":\"end\"}");
 
-    assertThat(sent).singleElement().satisfies(r -> assertThat(r.key()).isEqualTo("n"));
+    assertThat(sent).singleElement().satisfies(r -> assertThat(r.key()).isEqualTo("default/n"));
     assertThat(pushed).extracting(m -> m.getString("type")).containsExactly("accepted");
   }
 
@@ -113,7 +120,7 @@ class PenSessionTest {
     session.onMessage("{\"type\":\"begin\",\"mode\":\"ask\"}");
     session.onMessage(new JsonObject().put("type", "points").put("points", PenInputs.points()).encode());
     session.onMessage("{\"type\":\"end\"}");
-    results.failed("q-0", "gave up after 5 attempts: no concepts learned yet");
+    results.failed("default/q-0", "gave up after 5 attempts: no concepts learned yet");
     assertThat(pushed).extracting(m -> m.getString("type")).containsExactly("accepted", "error");
     assertThat(pushed.get(1).getString("id")).isEqualTo("q-0");
     assertThat(pushed.get(1).getString("error")).contains("no concepts learned yet");
@@ -134,7 +141,7 @@ class PenSessionTest {
   @DisplayName("past the backlog bound, queries are refused until the classifier catches up")
   void refusesPastBacklog() {
     for (int i = 0; i < CaptureSubmissions.MAX_PENDING_QUERIES; i++) {
-      results.pending("old-" + i);
+      results.pending("default/old-" + i);
     }
     session.onMessage("{\"type\":\"begin\",\"mode\":\"ask\"}");
     session.onMessage(new JsonObject().put("type", "points").put("points", PenInputs.points()).encode());

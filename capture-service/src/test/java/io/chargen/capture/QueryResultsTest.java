@@ -3,6 +3,7 @@ package io.chargen.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chargen.capture.QueryResults.State;
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.v1.ClassificationResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,17 +12,19 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class QueryResultsTest {
+  /** Results are held under the tenant-scoped key of the query, as the topics key it. */
+  private static final String Q = TenantKeys.key(TenantKeys.DEFAULT_TENANT, "q");
   @Test
   @DisplayName("an id is unknown, then pending, then answered; a late query record does not undo the answer")
   void movesThroughStates() {
     QueryResults results = new QueryResults();
-    assertThat(results.state("q")).isEqualTo(State.UNKNOWN);
-    results.pending("q");
-    assertThat(results.state("q")).isEqualTo(State.PENDING);
+    assertThat(results.state(Q)).isEqualTo(State.UNKNOWN);
+    results.pending(Q);
+    assertThat(results.state(Q)).isEqualTo(State.PENDING);
     results.answered(result("q"));
-    results.pending("q");
-    assertThat(results.state("q")).isEqualTo(State.ANSWERED);
-    assertThat(results.answer("q")).map(QueryResults.Answer::result).contains(result("q"));
+    results.pending(Q);
+    assertThat(results.state(Q)).isEqualTo(State.ANSWERED);
+    assertThat(results.answer(Q)).map(QueryResults.Answer::result).contains(result("q"));
   }
 
   @Test
@@ -46,10 +49,10 @@ class QueryResultsTest {
   void failsWithError() {
     QueryResults results = new QueryResults();
     List<String> calls = new ArrayList<>();
-    results.pending("q");
-    results.onAnswer("q", a -> calls.add(a.error()));
-    results.failed("q", "no concepts learned yet");
-    assertThat(results.state("q")).isEqualTo(State.FAILED);
+    results.pending(Q);
+    results.onAnswer(Q, a -> calls.add(a.error()));
+    results.failed(Q, "no concepts learned yet");
+    assertThat(results.state(Q)).isEqualTo(State.FAILED);
     assertThat(results.pending()).isZero();
     assertThat(calls).containsExactly("no concepts learned yet");
   }
@@ -59,12 +62,12 @@ class QueryResultsTest {
   void callsWaiters() {
     QueryResults results = new QueryResults();
     List<String> calls = new ArrayList<>();
-    results.onAnswer("q", r -> calls.add("first " + r.result().getQueryId()));
-    Runnable cancel = results.onAnswer("q", r -> calls.add("cancelled"));
+    results.onAnswer(Q, r -> calls.add("first " + r.result().getQueryId()));
+    Runnable cancel = results.onAnswer(Q, r -> calls.add("cancelled"));
     cancel.run();
     results.answered(result("q"));
     results.answered(result("q"));
-    results.onAnswer("q", r -> calls.add("late " + r.result().getQueryId()));
+    results.onAnswer(Q, r -> calls.add("late " + r.result().getQueryId()));
     assertThat(calls).containsExactly("first q", "late q");
   }
 

@@ -3,6 +3,7 @@ package io.chargen.classifier;
 import io.chargen.model.classify.InputInferenceClassifier;
 import io.chargen.service.ConfigException;
 import io.chargen.service.Env;
+import io.chargen.service.HttpSettings;
 import io.chargen.service.KafkaSettings;
 import java.nio.file.Path;
 
@@ -20,16 +21,15 @@ import java.nio.file.Path;
  * </table>
  *
  * @param kafka bootstrap servers and client id
- * @param httpPort port of health, metrics and {@code /v1/concepts}; 0 picks a free port
+ * @param http port and guards of {@code /v1/concepts}; the management port of {@code /metrics}
  * @param model the base model file
  * @param groupId the consumer group of {@code chargen.queries}
  * @param method the classification method
  */
-public record ClassifierConfig(KafkaSettings kafka, int httpPort, Path model, String groupId,
+public record ClassifierConfig(KafkaSettings kafka, HttpSettings http, Path model, String groupId,
     ClassifierMethod method) {
   /** The service name: client id and metric prefix. */
   public static final String SERVICE = "classifier";
-  static final String HTTP_PORT = "CHARGEN_HTTP_PORT";
   static final String MODEL = "CHARGEN_MODEL";
   static final String GROUP_ID = "CHARGEN_GROUP_ID";
   static final String METHOD = "CHARGEN_CLASSIFIER";
@@ -47,7 +47,7 @@ public record ClassifierConfig(KafkaSettings kafka, int httpPort, Path model, St
   public static ClassifierConfig fromEnv(Env env) {
     int paperSteps = env.integer(PAPER_STEPS, InputInferenceClassifier.PAPER_STEPS, 1, MAX_PAPER_STEPS);
     return new ClassifierConfig(KafkaSettings.fromEnv(env, SERVICE),
-        env.integer(HTTP_PORT, DEFAULT_HTTP_PORT, 0, 65_535),
+        HttpSettings.fromEnv(env, DEFAULT_HTTP_PORT),
         env.path(MODEL, Path.of("models", "base.cgm")),
         env.string(GROUP_ID, DEFAULT_GROUP_ID),
         ClassifierMethods.byName(env.string(METHOD, ClassifierMethods.DEFAULT), paperSteps));

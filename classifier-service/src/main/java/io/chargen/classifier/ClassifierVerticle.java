@@ -1,5 +1,6 @@
 package io.chargen.classifier;
 
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.Topics;
 import io.chargen.proto.v1.ClassificationResult;
 import io.chargen.service.BaseModel;
@@ -53,15 +54,15 @@ public final class ClassifierVerticle extends VerticleBase implements ServiceVer
   @Override
   public Future<?> start() {
     metrics = new ClassifierMetrics(registry, config.method().name(), POLICY.maxAttempts());
-    assembly = new ServiceAssembly(vertx, ClassifierConfig.SERVICE, config.kafka(), registry);
+    assembly = new ServiceAssembly(vertx, ClassifierConfig.SERVICE, config.kafka(), config.http(), registry);
     ConceptStore store = assembly.conceptStore(base);
     processor = new QueryProcessor(store.state(), config.method(), System::nanoTime);
     // Queries are often sent right after their concepts: assigned partitions wait until the store caught up.
     assembly.consume(config.groupId(), new RecordLoop.Input(Topics.QUERIES.topic(), this::classify,
         MAX_POLL_RECORDS, MAX_IN_FLIGHT));
-    ConceptsApi.mount(assembly.router(), store, new JsonObject().put("method", config.method().name()),
-        ConceptsApi.Readers.SAME_ORIGIN);
-    return assembly.start(config.httpPort());
+    ConceptsApi.bind(assembly.api(), "getClassifierConcepts", store,
+        new JsonObject().put("method", config.method().name()));
+    return assembly.start();
   }
 
   /** @return fails as soon as the record loop or the concept store stops on a fatal error; never succeeds */
@@ -76,6 +77,12 @@ public final class ClassifierVerticle extends VerticleBase implements ServiceVer
     return assembly.httpPort();
   }
 
+  /** @return the management port actually bound */
+  @Override
+  public int managementPort() {
+    return assembly.managementPort();
+  }
+
   private Future<Void> classify(ConsumerRecord<String, byte[]> record) {
     String position = record.topic() + "-" + record.partition() + "@" + record.offset();
     return vertx.executeBlocking(() -> processor.process(record.value()), false)
@@ -86,7 +93,8 @@ public final class ClassifierVerticle extends VerticleBase implements ServiceVer
 
   private Future<Void> publish(ClassificationResult result, ConsumerRecord<String, byte[]> query) {
     metrics.classified(result.getDurationMs());
-    return assembly.producer().send(new ProducerRecord<>(Topics.CLASSIFICATIONS.topic(), result.getQueryId(),
+    return assembly.producer().send(new ProducerRecord<>(Topics.CLASSIFICATIONS.topic(),
+        TenantKeys.key(result.getTenant(), result.getQueryId()),
         result.toByteArray()), query).mapEmpty();
   }
 

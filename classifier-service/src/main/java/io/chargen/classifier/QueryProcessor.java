@@ -2,23 +2,27 @@ package io.chargen.classifier;
 
 import io.chargen.model.Classification;
 import io.chargen.model.StrokeSequence;
+import io.chargen.proto.SchemaVersions;
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.v1.ClassificationResult;
 import io.chargen.proto.v1.LearnedConcept;
 import io.chargen.proto.v1.Trajectory;
 import io.chargen.service.BadRecordException;
 import io.chargen.service.ConceptState;
 import io.chargen.service.TrajectoryCodec;
-import io.chargen.proto.SchemaVersions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
  * Answers one query: parse and validate the {@link Trajectory}, apply the authors' transform, classify it among the
- * learned labels with the configured {@link ClassifierMethod}, and build the {@link ClassificationResult}. No Kafka
- * here: the caller publishes the result. Thread-safe; the classifier is rebuilt only when the learned concepts
- * changed since the last query. With nothing taught yet a query gets an explicit answer ({@code NOTHING_TAUGHT}), after
+ * labels its tenant learned (issue 12: never another tenant's; the model is the shared base grown by that tenant's
+ * codes only) with the configured {@link ClassifierMethod}, and build the {@link ClassificationResult}. No Kafka
+ * here: the caller publishes the result. Thread-safe; a tenant's classifier is rebuilt only when its learned
+ * concepts changed since its last query, and kept for the {@value #CACHED_TENANTS} tenants asked last. With nothing taught yet a query gets an explicit answer ({@code NOTHING_TAUGHT}), after
  * a short wait for a letter that may be on its way.
  */
 public final class QueryProcessor {
@@ -30,12 +34,19 @@ public final class QueryProcessor {
    */
   public static final Duration NOTHING_TAUGHT_AFTER = Duration.ofSeconds(1);
   private static final double NANOS_PER_MILLI = 1e6;
+  /** Tenants whose classifier is kept built: one is rebuilt from its concepts in milliseconds. */
+  static final int CACHED_TENANTS = 256;
 
   private final ConceptState state;
   private final ClassifierMethod method;
   private final Clock clock;
   private final LongSupplier nanoTime;
-  private volatile Candidates candidates;
+  private final Map<String, Candidates> candidates = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Candidates> eldest) {
+      return size() > CACHED_TENANTS;
+    }
+  };
 
   /**
    * @param state the learned concepts and the base model grown by their codes
@@ -74,7 +85,7 @@ public final class QueryProcessor {
   public ClassificationResult process(byte[] value) {
     Trajectory query = parse(value);
     StrokeSequence letter = TrajectoryCodec.letter(query);
-    Candidates current = candidates();
+    Candidates current = candidates(TenantKeys.tenantOf(query.getTenant()));
     if (current.isEmpty()) {
       return nothingTaught(query);
     }
@@ -88,13 +99,21 @@ public final class QueryProcessor {
         .build();
   }
 
-  /** @return the candidates for the concepts known now (possibly none), rebuilt if they changed */
-  Candidates candidates() {
-    List<LearnedConcept> concepts = state.concepts();
-    Candidates known = candidates;
+  /**
+   * @param tenant a tenant
+   * @return the candidates for the tenant's concepts known now (possibly none), rebuilt if they changed
+   */
+  Candidates candidates(String tenant) {
+    List<LearnedConcept> concepts = state.concepts(tenant);
+    Candidates known;
+    synchronized (candidates) {
+      known = candidates.get(tenant);
+    }
     if (known == null || !known.concepts().equals(concepts)) {
-      known = Candidates.of(concepts, state.model(), method);
-      candidates = known;
+      known = Candidates.of(concepts, state.model(tenant), method);
+      synchronized (candidates) {
+        candidates.put(tenant, known);
+      }
     }
     return known;
   }
@@ -111,6 +130,7 @@ public final class QueryProcessor {
     return ClassificationResult.newBuilder()
         .setSchemaVersion(SchemaVersions.CURRENT)
         .setQueryId(query.getId())
+        .setTenant(TenantKeys.tenantOf(query.getTenant()))
         .setMethod(method)
         .setWriter(query.getWriter());
   }

@@ -3,8 +3,8 @@ package io.chargen.classifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chargen.service.ConfigException;
-import io.chargen.service.Env;
 import io.chargen.service.FatalException;
+import io.chargen.service.TestEnvironment;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ class ClassifierMainTest {
   }
 
   private Throwable deployFailure(Map<String, String> env) throws Exception {
-    Future<String> deployed = ClassifierMain.deploy(vertx, new Env(env));
+    Future<String> deployed = ClassifierMain.deploy(vertx, TestEnvironment.of(env));
     deployed.toCompletionStage().toCompletableFuture().handle((id, e) -> null).get(10, TimeUnit.SECONDS);
     assertThat(deployed.failed()).as("deploy fails").isTrue();
     return deployed.cause();

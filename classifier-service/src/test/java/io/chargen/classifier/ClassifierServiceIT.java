@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chargen.kafka.KafkaBroker;
 import io.chargen.kafka.KafkaTestBroker;
 import io.chargen.model.io.ModelFile;
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.Topics;
 import io.chargen.proto.v1.ClassificationResult;
 import io.chargen.proto.v1.LearnedConcept;
 import io.chargen.proto.v1.Trajectory;
 import io.chargen.service.BaseModel;
 import io.chargen.service.Env;
+import io.chargen.service.TestEnvironment;
+import io.chargen.service.security.Role;
+import io.chargen.service.security.TestTokens;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -61,7 +65,8 @@ class ClassifierServiceIT {
     TopicReader.publish(bootstrap, List.of(
         concept(Queries.concept("a", 1, modelId, Queries.circle())),
         concept(Queries.concept("b", 1, modelId, Queries.zigzag()))));
-    Env env = new Env(Map.of("CHARGEN_KAFKA_BOOTSTRAP", bootstrap, "CHARGEN_HTTP_PORT", "0",
+    Env env = TestEnvironment.of(Map.of("CHARGEN_HTTP_HOST", "127.0.0.1", "CHARGEN_MANAGEMENT_PORT", "0",
+        "CHARGEN_KAFKA_BOOTSTRAP", bootstrap, "CHARGEN_HTTP_PORT", "0",
         "CHARGEN_MODEL", modelFile.toString(), "CHARGEN_GROUP_ID", run + "-group"));
 
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -95,10 +100,10 @@ class ClassifierServiceIT {
     assertThat(ask(bootstrap, run + "-q3", Queries.circle()).getLabel()).isEqualTo("a");
 
     List<ConsumerRecord<String, byte[]>> answers = TopicReader.readUntil(bootstrap, Topics.CLASSIFICATIONS.topic(),
-        records -> records.stream().anyMatch(r -> r.key().equals(run + "-q3")), TIMEOUT);
-    assertThat(answers).filteredOn(r -> r.key().startsWith(run)).extracting(ConsumerRecord::key)
-        .as("committed queries are not answered again after the restart")
-        .containsExactlyInAnyOrder(run + "-q1", run + "-q2", run + "-q3");
+        records -> records.stream().anyMatch(r -> r.key().equals(scoped(run + "-q3"))), TIMEOUT);
+    assertThat(answers).filteredOn(r -> r.key().startsWith(scoped(run))).extracting(ConsumerRecord::key)
+        .as("committed queries are not answered again after the restart, keyed by tenant and id")
+        .containsExactlyInAnyOrder(scoped(run + "-q1"), scoped(run + "-q2"), scoped(run + "-q3"));
   }
 
   private ClassifierVerticle deploy(Env env, PrometheusMeterRegistry registry) throws Exception {
@@ -115,17 +120,23 @@ class ClassifierServiceIT {
     long start = System.nanoTime();
     TopicReader.publish(bootstrap, List.of(new ProducerRecord<>(Topics.QUERIES.topic(), id, query.toByteArray())));
     ConsumerRecord<String, byte[]> answer = TopicReader.readUntil(bootstrap, Topics.CLASSIFICATIONS.topic(),
-        records -> records.stream().anyMatch(r -> r.key().equals(id)), TIMEOUT).stream()
-        .filter(r -> r.key().equals(id)).findFirst().orElseThrow();
+        records -> records.stream().anyMatch(r -> r.key().equals(scoped(id))), TIMEOUT).stream()
+        .filter(r -> r.key().equals(scoped(id))).findFirst().orElseThrow();
     System.out.printf("ClassifierServiceIT: %s answered in %d ms%n", id, millisSince(start));
     ClassificationResult result = ClassificationResult.parseFrom(answer.value());
     assertThat(result.getQueryId()).isEqualTo(id);
     return result;
   }
 
+  /** @return the id as the tenant-less test records are keyed on result topics: the default tenant's */
+  private static String scoped(String id) {
+    return TenantKeys.key(TenantKeys.DEFAULT_TENANT, id);
+  }
+
   private HttpResponse<String> get(ClassifierVerticle verticle, String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + verticle.httpPort() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    String token = TestTokens.create(vertx, TestEnvironment.keyDir()).token(TenantKeys.DEFAULT_TENANT, Role.DASHBOARD);
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + verticle.httpPort() + path))
+        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static ProducerRecord<String, byte[]> concept(LearnedConcept concept) {

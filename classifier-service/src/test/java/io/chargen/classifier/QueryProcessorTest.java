@@ -9,8 +9,8 @@ import io.chargen.proto.v1.Trajectory;
 import io.chargen.service.BadRecordException;
 import io.chargen.service.ConceptState;
 import io.chargen.service.ConfigException;
-import io.chargen.service.Env;
 import io.chargen.service.FailurePolicy;
+import io.chargen.service.TestEnvironment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +38,7 @@ class QueryProcessorTest {
   private final ConceptState state = new ConceptState(Queries.tinyBase());
 
   private QueryProcessor processor(String method) {
-    ClassifierConfig config = ClassifierConfig.fromEnv(new Env(Map.of(
+    ClassifierConfig config = ClassifierConfig.fromEnv(TestEnvironment.of(Map.of(
         ClassifierConfig.METHOD, method, ClassifierConfig.PAPER_STEPS, FEW_PAPER_STEPS)));
     return new QueryProcessor(state, config.method(), Clock.fixed(NOW, ZoneOffset.UTC), System::nanoTime);
   }
@@ -238,7 +238,7 @@ class QueryProcessorTest {
   @Test
   @DisplayName("an unknown CHARGEN_CLASSIFIER value is a configuration error naming it and the known methods")
   void unknownMethodIsAConfigError() {
-    assertThatThrownBy(() -> ClassifierConfig.fromEnv(new Env(Map.of(ClassifierConfig.METHOD, "bestest"))))
+    assertThatThrownBy(() -> ClassifierConfig.fromEnv(TestEnvironment.of(Map.of(ClassifierConfig.METHOD, "bestest"))))
         .isInstanceOf(ConfigException.class)
         .hasMessage("CHARGEN_CLASSIFIER=bestest is not one of [best, dtw_1nn, paper, paper_fast]");
   }
@@ -246,17 +246,17 @@ class QueryProcessorTest {
   @Test
   @DisplayName("a bad CHARGEN_PAPER_STEPS value is a configuration error naming it")
   void badPaperStepsIsAConfigError() {
-    assertThatThrownBy(() -> ClassifierConfig.fromEnv(new Env(Map.of(ClassifierConfig.PAPER_STEPS, "0"))))
+    assertThatThrownBy(() -> ClassifierConfig.fromEnv(TestEnvironment.of(Map.of(ClassifierConfig.PAPER_STEPS, "0"))))
         .isInstanceOf(ConfigException.class).hasMessageContaining("CHARGEN_PAPER_STEPS=0");
   }
 
   @Test
   @DisplayName("the defaults are best on port 8083 in group chargen-classifier with the shipped model")
   void defaults() {
-    ClassifierConfig config = ClassifierConfig.fromEnv(new Env(Map.of()));
+    ClassifierConfig config = ClassifierConfig.fromEnv(TestEnvironment.of(Map.of()));
 
     assertThat(config.method().name()).isEqualTo("best");
-    assertThat(config.httpPort()).isEqualTo(8083);
+    assertThat(config.http().port()).isEqualTo(8083);
     assertThat(config.groupId()).isEqualTo("chargen-classifier");
     assertThat(config.model()).hasToString("models/base.cgm");
     assertThat(config.kafka().bootstrap()).isEqualTo("localhost:9092");

@@ -1,5 +1,6 @@
 package io.chargen.generator;
 
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.v1.GeneratedTrajectory;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -16,7 +17,8 @@ import java.util.TreeMap;
  * The recent generations this replica has seen, for {@code GET /v1/generations/{id}}: per request id the number of
  * variants asked for (from the request topic, or from this replica's own POST), the trajectories read from
  * {@code chargen.generations} (deduplicated by variant, so a redelivered request does not count twice) and the error
- * if the request was dead-lettered. Bounded in bytes, not only in count: a request with LSTM states is a thousand
+ * if the request was dead-lettered. Requests are held under their tenant-scoped key ({@link TenantKeys}, as on the
+ * topics): a tenant finds and lists only its own. Bounded in bytes, not only in count: a request with LSTM states is a thousand
  * times larger than a plain one, so the oldest requests are dropped while the trajectories held exceed
  * {@link #MAX_BYTES} (serialized size) or more than {@link #MAX_REQUESTS} requests are held. Thread-safe.
  */
@@ -57,11 +59,11 @@ public final class GenerationCache {
   }
 
   /**
-   * @param id a request id
+   * @param key a request's tenant-scoped key
    * @param variants trajectories it will produce
    */
-  public synchronized void expect(String id, int variants) {
-    entry(id).expected = Math.max(1, variants);
+  public synchronized void expect(String key, int variants) {
+    entry(key).expected = Math.max(1, variants);
     evict();
   }
 
@@ -70,7 +72,7 @@ public final class GenerationCache {
    * @return whether it was new (not a redelivered copy of a variant already held)
    */
   public synchronized boolean add(GeneratedTrajectory trajectory) {
-    Entry e = entry(trajectory.getRequestId());
+    Entry e = entry(TenantKeys.key(TenantKeys.tenantOf(trajectory.getTenant()), trajectory.getRequestId()));
     boolean added = e.variants.putIfAbsent(trajectory.getVariant(), trajectory) == null;
     if (added) {
       long size = trajectory.getSerializedSize();
@@ -82,11 +84,11 @@ public final class GenerationCache {
   }
 
   /**
-   * @param id a request id that went to the dead-letter topic
+   * @param key the tenant-scoped key of a request that went to the dead-letter topic
    * @param error the error header
    */
-  public synchronized void fail(String id, String error) {
-    entry(id).error = error;
+  public synchronized void fail(String key, String error) {
+    entry(key).error = error;
   }
 
   /** @return the number of requests held */
@@ -111,12 +113,13 @@ public final class GenerationCache {
   }
 
   /**
+   * @param tenant the asking tenant
    * @param id a request id
    * @return {@code {"id", "status": "done"|"pending"|"failed", "variants"?, "error"?, "trajectories": […]}} (those
-   *     already there while pending), empty for an id this replica has not seen (or has dropped)
+   *     already there while pending), empty for an id this replica has not seen (or has dropped) or another tenant's
    */
-  public synchronized Optional<JsonObject> status(String id) {
-    Entry e = entries.get(id);
+  public synchronized Optional<JsonObject> status(String tenant, String id) {
+    Entry e = entries.get(TenantKeys.key(tenant, id));
     if (e == null) {
       return Optional.empty();
     }
@@ -134,13 +137,20 @@ public final class GenerationCache {
   /**
    * What a dashboard opened now shows in its live feed before new trajectories stream in.
    *
+   * @param tenant the asking tenant
    * @param limit the most trajectories returned
-   * @return the newest trajectories held, newest request first and its variants last-first, as stream events
-   *     ({@link GenerationJson#trajectoryEvent}) without their LSTM states, which {@link #status} has
+   * @return the tenant's newest trajectories held, newest request first and its variants last-first, as stream
+   *     events ({@link GenerationJson#trajectoryEvent}) without their LSTM states, which {@link #status} has
    */
-  public synchronized JsonArray recent(int limit) {
+  public synchronized JsonArray recent(String tenant, int limit) {
     JsonArray events = new JsonArray();
-    List<Entry> newestFirst = new ArrayList<>(entries.values());
+    String prefix = TenantKeys.key(tenant, "x").substring(0, tenant.length() + 1);
+    List<Entry> newestFirst = new ArrayList<>();
+    entries.forEach((key, entry) -> {
+      if (key.startsWith(prefix)) {
+        newestFirst.add(entry);
+      }
+    });
     Collections.reverse(newestFirst);
     for (Entry e : newestFirst) {
       for (GeneratedTrajectory t : e.variants.descendingMap().values()) {

@@ -6,6 +6,7 @@ import io.chargen.model.Rollout;
 import io.chargen.model.StrokeSequence;
 import io.chargen.model.generate.Generator;
 import io.chargen.proto.SchemaVersions;
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.v1.GeneratedTrajectory;
 import io.chargen.proto.v1.GenerationRequest;
 import io.chargen.proto.v1.StateRow;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Turns one {@link GenerationRequest} record into its {@link GeneratedTrajectory} messages, without Kafka: parse and
@@ -38,14 +40,17 @@ public final class GenerationProcessor {
 
   /**
    * @param value the record's bytes
-   * @param model the base model with every learned concept, as this replica knows it now
+   * @param models the base model grown by a tenant's concepts, as this replica knows them now, by tenant: a
+   *     request is generated from its tenant's concepts and the shared base only
    * @param modelId the base model's id, stamped on every trajectory
    * @return one trajectory per variant, in variant order
    * @throws BadRecordException for an unparsable record or an invalid spec, naming the value
    * @throws GenerationSpec.UnknownConceptException when the mix names a concept not known yet (transient)
    */
-  public List<GeneratedTrajectory> process(byte[] value, CharModel model, String modelId) {
+  public List<GeneratedTrajectory> process(byte[] value, Function<String, CharModel> models, String modelId) {
     GenerationRequest request = parse(value);
+    String tenant = TenantKeys.tenantOf(request.getTenant());
+    CharModel model = models.apply(tenant);
     GenerationSpec spec = spec(request);
     try {
       spec.validate(model.concepts());
@@ -60,7 +65,7 @@ public final class GenerationProcessor {
       long start = System.nanoTime();
       // One variant per call (Generator.variants would mix all first) so each trajectory is timed on its own.
       List<Rollout> rollout = generator.variants(model, spec.mix(), 1, spec.request().withSeed(spec.seed() + i));
-      out.add(trajectory(request.getId(), i, spec, modelId, rollout.get(0)));
+      out.add(trajectory(tenant, request.getId(), i, spec, modelId, rollout.get(0)));
       perTrajectory.accept(Duration.ofNanos(System.nanoTime() - start));
     }
     return out;
@@ -68,13 +73,15 @@ public final class GenerationProcessor {
 
   /**
    * @param spec a validated spec
+   * @param tenant the caller's tenant, whose concepts it mixes and who alone sees the result
    * @param id the new request id
    * @return the record the HTTP API publishes
    */
-  public static GenerationRequest toProto(GenerationSpec spec, String id) {
+  public static GenerationRequest toProto(GenerationSpec spec, String tenant, String id) {
     return GenerationRequest.newBuilder()
         .setSchemaVersion(SchemaVersions.CURRENT)
         .setId(id)
+        .setTenant(tenant)
         .putAllMix(spec.mix())
         .setVariants(spec.variants())
         .setNoise(spec.noise())
@@ -109,10 +116,11 @@ public final class GenerationProcessor {
         request.getSeed(), request.getSteps(), request.getStates());
   }
 
-  private static GeneratedTrajectory trajectory(String id, int variant, GenerationSpec spec, String modelId,
-      Rollout rollout) {
+  private static GeneratedTrajectory trajectory(String tenant, String id, int variant, GenerationSpec spec,
+      String modelId, Rollout rollout) {
     GeneratedTrajectory.Builder out = GeneratedTrajectory.newBuilder()
         .setSchemaVersion(SchemaVersions.CURRENT)
+        .setTenant(tenant)
         .setRequestId(id)
         .setVariant(variant)
         .putAllMix(spec.mix())

@@ -1,6 +1,7 @@
 package io.chargen.generator;
 
 import io.chargen.model.ConceptSet;
+import io.chargen.model.Names;
 import io.chargen.model.generate.GenerationRequest;
 import io.chargen.model.generate.Generator;
 import java.util.Map;
@@ -76,8 +77,8 @@ public record GenerationSpec(Map<String, Double> mix, int variants, double noise
     }
     for (String label : new TreeMap<>(mix).keySet()) {
       if (!known.contains(label)) {
-        throw new UnknownConceptException("mix names concept '" + label + "', which is not known; known: "
-            + known.labels());
+        throw new UnknownConceptException("mix names concept " + Names.excerpt(label) + ", which is neither in the"
+            + " base model nor learned by this tenant (GET /v1/concepts lists them)");
       }
     }
     known.mix(mix); // weights: >= 0, finite, summing to 1; its message names the weight

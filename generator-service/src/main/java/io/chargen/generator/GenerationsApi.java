@@ -1,15 +1,19 @@
 package io.chargen.generator;
 
+import io.chargen.model.CharModel;
+import io.chargen.model.Names;
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.v1.GenerationRequest;
 import io.chargen.service.ConceptStore;
+import io.chargen.service.ServiceApi;
 import io.chargen.service.ServiceHttp;
 import io.chargen.service.Tracing;
+import io.chargen.service.security.BearerAuth;
 import io.opentelemetry.context.Context;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -71,17 +75,21 @@ final class GenerationsApi {
     this.publish = publish;
   }
 
-  void mount(Router router) {
-    // No file uploads: a multipart body would otherwise be written to file-uploads/ and never deleted.
-    router.post("/v1/generations").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-    router.post("/v1/generations").handler(this::create);
-    router.get("/v1/generations").handler(this::recent);
-    router.get("/v1/generations/:id").handler(this::get);
-    router.route("/v1/stream").handler(ctx -> ctx.request().toWebSocket()
-        .onSuccess(hub::join)
-        .onFailure(e -> LOG.warn("WebSocket upgrade of /v1/stream failed: {}", e.getMessage())));
+  /**
+   * @param api where to bind the operations of {@code generator.openapi.yaml} and the {@code /v1/stream} WebSocket
+   * @param router where to add the dashboard's pages, which are public: the dashboard asks for a token itself
+   */
+  void mount(ServiceApi api, Router router) {
+    api.bodyLimit(MAX_BODY_BYTES)
+        .operation("postGeneration", this::create)
+        .operation("getRecentGenerations", this::recent)
+        .operation("getGeneration", this::get)
+        .webSocket("/v1/stream", ctx -> ctx.request().toWebSocket()
+            .onSuccess(ws -> hub.join(BearerAuth.caller(ctx).tenant(), ws))
+            .onFailure(e -> LOG.warn("WebSocket upgrade of /v1/stream failed: {}", e.getMessage())));
     router.get("/").handler(ctx -> ctx.redirect(DASHBOARD));
-    router.get(DASHBOARD + "*").handler(StaticHandler.create("webroot/dashboard"));
+    router.get(DASHBOARD + "*").handler(ServiceHttp.pageAuthScript())
+        .handler(StaticHandler.create("webroot/dashboard"));
   }
 
   private void create(RoutingContext ctx) {
@@ -91,12 +99,13 @@ final class GenerationsApi {
           + "chargen.concepts (see /health); nothing was published");
       return;
     }
+    String tenant = BearerAuth.caller(ctx).tenant();
+    CharModel model = store.model(tenant); // the shared base and this tenant's concepts, no other tenant's
     GenerationSpec spec;
     try {
-      spec = NaturalLength.fill(GenerationJson.parse(ctx.body().asString()), store.state(),
-          store.model())
-          .validate(store.model().concepts());
-      GenerationBudget.check(spec, store.model().weights().hidden());
+      spec = NaturalLength.fill(GenerationJson.parse(ctx.body().asString()), store.state(), tenant, model)
+          .validate(model.concepts());
+      GenerationBudget.check(spec, model.weights().hidden());
     } catch (IllegalArgumentException e) {
       metrics.requests(GeneratorMetrics.Outcome.INVALID).increment();
       ServiceHttp.badRequest(ctx, e.getMessage());
@@ -110,9 +119,10 @@ final class GenerationsApi {
       return;
     }
     String id = UUID.randomUUID().toString();
-    cache.expect(id, spec.variants()); // a GET right after the 202 says pending, not 404
-    publish.publish(GenerationProcessor.toProto(spec, id), GenerationBudget.heavy(spec,
-        store.model().weights().hidden()), Tracing.of(ctx))
+    String key = TenantKeys.key(tenant, id);
+    cache.expect(key, spec.variants()); // a GET right after the 202 says pending, not 404
+    publish.publish(GenerationProcessor.toProto(spec, tenant, id), GenerationBudget.heavy(spec,
+        model.weights().hidden()), Tracing.of(ctx))
         .onSuccess(v -> {
           metrics.requests(GeneratorMetrics.Outcome.ACCEPTED).increment();
           ctx.response().setStatusCode(ACCEPTED).putHeader("content-type", "application/json")
@@ -122,15 +132,16 @@ final class GenerationsApi {
         .onFailure(e -> {
           metrics.requests(GeneratorMetrics.Outcome.ERROR).increment();
           LOG.warn("publishing generation request {} failed", id, e);
-          cache.fail(id, "not published: " + e.getMessage());
+          cache.fail(key, "not published: " + e.getMessage());
           ServiceHttp.error(ctx, UNAVAILABLE, "could not publish the request: " + e.getMessage());
         });
   }
 
   private void get(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    cache.status(id).ifPresentOrElse(json -> ServiceHttp.json(ctx, json),
-        () -> ServiceHttp.notFound(ctx, "generation " + id + " is not known here (unknown, or older than the last "
+    cache.status(BearerAuth.caller(ctx).tenant(), id).ifPresentOrElse(json -> ServiceHttp.json(ctx, json),
+        () -> ServiceHttp.notFound(ctx, "generation " + Names.excerpt(id) + " is not known here (unknown, another"
+            + " tenant's, or older than the last "
             + GenerationCache.MAX_REQUESTS + " requests, or dropped to keep the cache under "
             + GenerationCache.MAX_BYTES / (1024 * 1024) + " MiB)"));
   }
@@ -148,6 +159,6 @@ final class GenerationsApi {
       ServiceHttp.badRequest(ctx, "limit = " + limit + " is not an integer in 1.." + RECENT_MAX);
       return;
     }
-    ServiceHttp.json(ctx, new JsonObject().put("trajectories", cache.recent(n)));
+    ServiceHttp.json(ctx, new JsonObject().put("trajectories", cache.recent(BearerAuth.caller(ctx).tenant(), n)));
   }
 }

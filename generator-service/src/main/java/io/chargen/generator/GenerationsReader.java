@@ -2,6 +2,7 @@ package io.chargen.generator;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.chargen.proto.SchemaVersions;
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.Topics;
 import io.chargen.proto.v1.GeneratedTrajectory;
 import io.chargen.proto.v1.GenerationRequest;
@@ -54,7 +55,7 @@ final class GenerationsReader {
       } else if (topic.equals(Topics.GENERATION_REQUESTS.topic())) {
         GenerationRequest r = GenerationRequest.parseFrom(record.value());
         SchemaVersions.require("GenerationRequest", r.getSchemaVersion());
-        cache.expect(r.getId(), r.getVariants());
+        cache.expect(TenantKeys.key(TenantKeys.tenantOf(r.getTenant()), r.getId()), r.getVariants());
       } else if (record.key() != null) {
         Header error = record.headers().lastHeader(Topics.ERROR_HEADER);
         cache.fail(record.key(), error == null ? "dead-lettered" : new String(error.value(), StandardCharsets.UTF_8));

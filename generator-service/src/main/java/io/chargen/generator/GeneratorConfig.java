@@ -2,6 +2,7 @@ package io.chargen.generator;
 
 import io.chargen.service.ConfigException;
 import io.chargen.service.Env;
+import io.chargen.service.HttpSettings;
 import io.chargen.service.KafkaSettings;
 import java.nio.file.Path;
 
@@ -19,19 +20,17 @@ import java.nio.file.Path;
  * </table>
  *
  * @param kafka bootstrap servers and client id
- * @param httpPort port of the HTTP server; 0 picks a free port
+ * @param http port and guards of the API, the stream and the dashboard; the management port of {@code /metrics}
  * @param model the base model file
  * @param groupId the consumer group of {@code chargen.generation-requests}
  */
-public record GeneratorConfig(KafkaSettings kafka, int httpPort, Path model, String groupId) {
+public record GeneratorConfig(KafkaSettings kafka, HttpSettings http, Path model, String groupId) {
   /** The service name: client id and metric prefix. */
   public static final String SERVICE = "generator";
-  static final String HTTP_PORT = "CHARGEN_HTTP_PORT";
   static final String MODEL = "CHARGEN_MODEL";
   static final String GROUP_ID = "CHARGEN_GROUP_ID";
   static final int DEFAULT_HTTP_PORT = 8082;
   static final String DEFAULT_GROUP_ID = "chargen-generator";
-  private static final int MAX_PORT = 65_535;
 
   /**
    * @param env the environment
@@ -40,7 +39,7 @@ public record GeneratorConfig(KafkaSettings kafka, int httpPort, Path model, Str
    */
   public static GeneratorConfig fromEnv(Env env) {
     return new GeneratorConfig(KafkaSettings.fromEnv(env, SERVICE),
-        env.integer(HTTP_PORT, DEFAULT_HTTP_PORT, 0, MAX_PORT),
+        HttpSettings.fromEnv(env, DEFAULT_HTTP_PORT),
         env.path(MODEL, Path.of("models", "base.cgm")),
         env.string(GROUP_ID, DEFAULT_GROUP_ID));
   }

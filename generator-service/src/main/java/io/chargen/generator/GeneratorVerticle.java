@@ -2,6 +2,7 @@ package io.chargen.generator;
 
 import io.chargen.model.generate.Generator;
 import io.chargen.model.kernel.FastBackend;
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.Topics;
 import io.chargen.proto.v1.GeneratedTrajectory;
 import io.chargen.proto.v1.GenerationRequest;
@@ -13,8 +14,8 @@ import io.chargen.service.RecordLoop;
 import io.chargen.service.ServiceAssembly;
 import io.chargen.service.ServiceVerticle;
 import io.chargen.service.Tracing;
-import io.opentelemetry.context.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.opentelemetry.context.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
@@ -65,17 +66,19 @@ public final class GeneratorVerticle extends VerticleBase implements ServiceVert
     metrics = new GeneratorMetrics(registry, hub::size, cache::bytes);
     processor = new GenerationProcessor(new Generator(new FastBackend()), d -> metrics.generation().record(d));
     heavyLane = vertx.createSharedWorkerExecutor("generator-heavy", 1);
-    assembly = new ServiceAssembly(vertx, GeneratorConfig.SERVICE, config.kafka(), registry);
+    assembly = new ServiceAssembly(vertx, GeneratorConfig.SERVICE, config.kafka(), config.http(), registry);
     store = assembly.conceptStore(base);
-    store.addListener(c -> hub.broadcast(new JsonObject().put("type", "concept").put("label", c.getLabel())
-        .put("version", c.getVersion())));
-    GenerationsReader reader = new GenerationsReader(cache, t -> hub.broadcast(GenerationJson.trajectoryEvent(t)));
+    store.addListener(c -> hub.broadcast(c.tenant(), new JsonObject().put("type", "concept").put("label", c.label())
+        .put("version", c.version())));
+    GenerationsReader reader = new GenerationsReader(cache, t -> hub.broadcast(TenantKeys.tenantOf(t.getTenant()),
+        GenerationJson.trajectoryEvent(t)));
     assembly.follow("generations", GenerationsReader.FOLLOW, reader::read);
     assembly.consume(config.groupId(), new RecordLoop.Input(Topics.GENERATION_REQUESTS.topic(), this::generate,
         MAX_POLL_RECORDS, MAX_IN_FLIGHT));
-    new GenerationsApi(store, cache, hub, metrics, assembly::ready, this::publishRequest).mount(assembly.router());
-    ConceptsApi.mount(assembly.router(), store, new JsonObject(), ConceptsApi.Readers.ANY_ORIGIN);
-    return assembly.start(config.httpPort())
+    new GenerationsApi(store, cache, hub, metrics, assembly::ready, this::publishRequest)
+        .mount(assembly.api(), assembly.router());
+    ConceptsApi.bind(assembly.api(), "getGeneratorConcepts", store, new JsonObject());
+    return assembly.start()
         .compose(v -> assembly.producer().partitionsFor(Topics.GENERATION_REQUESTS.topic()))
         .onSuccess(infos -> partitions = new RequestPartitions(infos.size()))
         .mapEmpty();
@@ -93,9 +96,16 @@ public final class GeneratorVerticle extends VerticleBase implements ServiceVert
     return assembly.httpPort();
   }
 
+  /** @return the management port actually bound */
+  @Override
+  public int managementPort() {
+    return assembly.managementPort();
+  }
+
   private Future<Void> publishRequest(GenerationRequest request, boolean heavy, Context trace) {
     ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.GENERATION_REQUESTS.topic(),
-        partitions.of(request.getId(), heavy), request.getId(), request.toByteArray());
+        partitions.of(request.getId(), heavy), TenantKeys.key(request.getTenant(), request.getId()),
+        request.toByteArray());
     Tracing.inject(trace, record.headers());
     return assembly.producer().send(record).mapEmpty();
   }
@@ -117,12 +127,13 @@ public final class GeneratorVerticle extends VerticleBase implements ServiceVert
 
   private Future<List<GeneratedTrajectory>> runGeneration(ConsumerRecord<String, byte[]> record) {
     boolean heavy = partitions.isHeavy(record.partition());
-    return heavy ? heavyLane.executeBlocking(() -> processor.process(record.value(), store.model(), base.id()), false)
-        : vertx.executeBlocking(() -> processor.process(record.value(), store.model(), base.id()), false);
+    return heavy ? heavyLane.executeBlocking(() -> processor.process(record.value(), store::model, base.id()), false)
+        : vertx.executeBlocking(() -> processor.process(record.value(), store::model, base.id()), false);
   }
 
   private Future<Void> publishTrajectory(GeneratedTrajectory t, ConsumerRecord<String, byte[]> request) {
-    return assembly.producer().send(new ProducerRecord<>(Topics.GENERATIONS.topic(), t.getRequestId(),
+    return assembly.producer().send(new ProducerRecord<>(Topics.GENERATIONS.topic(),
+        TenantKeys.key(t.getTenant(), t.getRequestId()),
         t.toByteArray()), request).<Void>mapEmpty().onSuccess(v -> metrics.published().increment());
   }
 

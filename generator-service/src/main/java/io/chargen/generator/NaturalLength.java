@@ -19,15 +19,16 @@ final class NaturalLength {
   /**
    * @param spec a parsed request; its steps are {@link GenerationSpec#NATURAL_STEPS} when the request gave none
    * @param state the concepts this replica knows
-   * @param model the base model with the learned concepts
+   * @param tenant the requesting tenant
+   * @param model the base model with the tenant's learned concepts
    * @return the request with a step count
    */
-  static GenerationSpec fill(GenerationSpec spec, ConceptState state, CharModel model) {
+  static GenerationSpec fill(GenerationSpec spec, ConceptState state, String tenant, CharModel model) {
     if (spec.steps() != GenerationSpec.NATURAL_STEPS) {
       return spec;
     }
     Map<String, Integer> lengths = new HashMap<>();
-    for (LearnedConcept c : state.concepts()) {
+    for (LearnedConcept c : state.concepts(tenant)) {
       if (c.getExampleCount() > 0) {
         lengths.put(c.getLabel(), c.getExampleCount());
       }

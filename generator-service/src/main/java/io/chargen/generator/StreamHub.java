@@ -2,24 +2,29 @@ package io.chargen.generator;
 
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dashboards connected to {@code /v1/stream}: every event is sent to each of them as a JSON text frame. A
+ * The dashboards connected to {@code /v1/stream}, each with its token's tenant: an event of a tenant is sent as a
+ * JSON text frame to that tenant's dashboards only (issue 12). A
  * dashboard too slow to take its frames (write queue full) misses events rather than growing this process's memory;
  * it can always fetch results with {@code GET /v1/generations/{id}}.
  */
 public final class StreamHub {
   private static final Logger LOG = LoggerFactory.getLogger(StreamHub.class);
 
-  private final Set<ServerWebSocket> sessions = ConcurrentHashMap.newKeySet();
+  private final Map<ServerWebSocket, String> sessions = new ConcurrentHashMap<>();
 
-  /** @param socket a dashboard that just connected; removed when it closes */
-  public void join(ServerWebSocket socket) {
-    sessions.add(socket);
+  /**
+   * @param tenant the dashboard's tenant
+   * @param socket a dashboard that just connected; removed when it closes
+   */
+  public void join(String tenant, ServerWebSocket socket) {
+    sessions.put(socket, tenant);
     LOG.info("stream session opened from {} ({} open)", socket.remoteAddress(), sessions.size());
     socket.closeHandler(v -> {
       sessions.remove(socket);
@@ -28,14 +33,18 @@ public final class StreamHub {
     socket.exceptionHandler(e -> LOG.warn("stream session {} failed", socket.remoteAddress(), e));
   }
 
-  /** @param event sent to every open session */
-  public void broadcast(JsonObject event) {
+  /**
+   * @param tenant whose event it is
+   * @param event sent to every open session of that tenant
+   */
+  public void broadcast(String tenant, JsonObject event) {
     if (sessions.isEmpty()) {
       return;
     }
     String text = event.encode();
-    for (ServerWebSocket socket : sessions) {
-      if (socket.isClosed() || socket.writeQueueFull()) {
+    for (Map.Entry<ServerWebSocket, String> session : sessions.entrySet()) {
+      ServerWebSocket socket = session.getKey();
+      if (!session.getValue().equals(tenant) || socket.isClosed() || socket.writeQueueFull()) {
         continue;
       }
       socket.writeTextMessage(text)
@@ -50,7 +59,7 @@ public final class StreamHub {
 
   /** Closes every session, on shutdown. */
   public void closeAll() {
-    sessions.forEach(ServerWebSocket::close);
+    sessions.keySet().forEach(ServerWebSocket::close);
     sessions.clear();
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.chargen.model.CharModel;
 import io.chargen.model.ConceptSet;
 import io.chargen.model.fixtures.TinyModels;
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.v1.GeneratedTrajectory;
 import io.chargen.proto.v1.LearnedConcept;
 import io.chargen.proto.v1.StateRow;
@@ -57,7 +58,7 @@ class GenerationJsonTest {
   }
 
   private static int fill(String json, ConceptState state, CharModel model) {
-    return NaturalLength.fill(GenerationJson.parse(json), state, model).steps();
+    return NaturalLength.fill(GenerationJson.parse(json), state, TenantKeys.DEFAULT_TENANT, model).steps();
   }
 
   @Test
@@ -86,7 +87,7 @@ class GenerationJsonTest {
   @Test
   @DisplayName("each out-of-range or unknown value is rejected against the concept set, naming the value")
   void rejectsInvalidSpecs() {
-    assertInvalid("{\"mix\":{\"z\":1}}", "'z'");
+    assertInvalid("{\"mix\":{\"z\":1}}", "concept \"z\"");
     assertInvalid("{\"mix\":{\"n\":0.5,\"o\":0.6}}", "sum to 1.1");
     assertInvalid("{\"mix\":{\"n\":1.5,\"o\":-0.5}}", "-0.5");
     assertInvalid("{\"mix\":{}}", "mix is empty");

@@ -10,6 +10,7 @@ import io.chargen.model.fixtures.TinyModels;
 import io.chargen.model.generate.GenerationRequest;
 import io.chargen.model.generate.Generator;
 import io.chargen.model.kernel.FastBackend;
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.v1.GeneratedTrajectory;
 import io.chargen.proto.v1.Step;
 import io.chargen.service.BadRecordException;
@@ -30,11 +31,11 @@ class GenerationProcessorTest {
       new GenerationProcessor(new Generator(new FastBackend()), timings::add);
 
   static io.chargen.proto.v1.GenerationRequest.Builder request(Map<String, Double> mix) {
-    return GenerationProcessor.toProto(new GenerationSpec(mix, 1, 0, 0, 40, false), "r-1").toBuilder();
+    return GenerationProcessor.toProto(new GenerationSpec(mix, 1, 0, 0, 40, false), TenantKeys.DEFAULT_TENANT, "r-1").toBuilder();
   }
 
   private List<GeneratedTrajectory> run(io.chargen.proto.v1.GenerationRequest.Builder request) {
-    return processor.process(request.build().toByteArray(), MODEL, MODEL_ID);
+    return processor.process(request.build().toByteArray(), t -> MODEL, MODEL_ID);
   }
 
   private static float[][] points(GeneratedTrajectory t) {
@@ -51,11 +52,11 @@ class GenerationProcessorTest {
   void writerStyles() {
     CharModel styled = CharModel.untrained(ConceptSet.of(List.of("a", "b", "@u", "@v")), HIDDEN, 1)
         .withMetadata(Map.of(CharModel.DEFAULT_STYLE_KEY, "@u"));
-    var plain = processor.process(request(Map.of("a", 1.0)).build().toByteArray(), styled, MODEL_ID);
-    var inU = processor.process(request(Map.of("a", 1.0, "@u", 1.0)).build().toByteArray(), styled, MODEL_ID);
-    var inV = processor.process(request(Map.of("a", 1.0, "@v", 1.0)).build().toByteArray(), styled, MODEL_ID);
+    var plain = processor.process(request(Map.of("a", 1.0)).build().toByteArray(), t -> styled, MODEL_ID);
+    var inU = processor.process(request(Map.of("a", 1.0, "@u", 1.0)).build().toByteArray(), t -> styled, MODEL_ID);
+    var inV = processor.process(request(Map.of("a", 1.0, "@v", 1.0)).build().toByteArray(), t -> styled, MODEL_ID);
     assertThat(points(plain.get(0))).isEqualTo(points(inU.get(0))).isNotEqualTo(points(inV.get(0)));
-    assertThatThrownBy(() -> processor.process(request(Map.of("a", 1.0, "@v", 0.5)).build().toByteArray(), styled,
+    assertThatThrownBy(() -> processor.process(request(Map.of("a", 1.0, "@v", 0.5)).build().toByteArray(), t -> styled,
         MODEL_ID)).hasMessageContaining("style weights sum to 0.5");
   }
 
@@ -147,7 +148,7 @@ class GenerationProcessorTest {
     assertThatThrownBy(() -> run(request(Map.of("z", 1.0))))
         .isInstanceOf(GenerationSpec.UnknownConceptException.class)
         .isNotInstanceOf(BadRecordException.class)
-        .hasMessageContaining("'z'");
+        .hasMessageContaining("concept \"z\"");
   }
 
   private void assertBad(io.chargen.proto.v1.GenerationRequest.Builder request, String named) {
@@ -155,7 +156,7 @@ class GenerationProcessorTest {
   }
 
   private void assertBad(byte[] value, String named) {
-    assertThatThrownBy(() -> processor.process(value, MODEL, MODEL_ID))
+    assertThatThrownBy(() -> processor.process(value, t -> MODEL, MODEL_ID))
         .isInstanceOf(BadRecordException.class)
         .hasMessageContaining(named);
   }

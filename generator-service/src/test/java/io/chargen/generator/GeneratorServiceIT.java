@@ -8,10 +8,14 @@ import io.chargen.kafka.KafkaTestBroker;
 import io.chargen.model.fixtures.TinyModels;
 import io.chargen.model.io.ModelFile;
 import io.chargen.proto.SchemaVersions;
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.Topics;
 import io.chargen.proto.v1.LearnedConcept;
 import io.chargen.service.BaseModel;
 import io.chargen.service.Env;
+import io.chargen.service.TestEnvironment;
+import io.chargen.service.security.Role;
+import io.chargen.service.security.TestTokens;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -55,6 +59,7 @@ class GeneratorServiceIT {
   private Path modelFile;
   private String modelId;
   private int firstPort;
+  private int firstManagement;
   private String firstDeployment;
 
   @BeforeAll
@@ -66,9 +71,13 @@ class GeneratorServiceIT {
     ModelFile.write(TinyModels.untrained("abc", HIDDEN, 1), modelFile);
     modelId = BaseModel.load(modelFile).id();
     TestKafka.publish(bootstrap, List.of(concept("n", 0.3f), concept("o", -0.2f)));
-    firstPort = FreePorts.pick(1)[0];
+    int[] ports = FreePorts.pick(2);
+    firstPort = ports[0];
+    firstManagement = ports[1];
+    Http.authenticate(TestTokens.create(vertx, TestEnvironment.keyDir())
+        .token(TenantKeys.DEFAULT_TENANT, Role.DASHBOARD)); // the concepts above carry no tenant: the default one
     long start = System.nanoTime();
-    firstDeployment = await(GeneratorMain.deploy(vertx, env(firstPort)));
+    firstDeployment = await(GeneratorMain.deploy(vertx, env(firstPort, firstManagement)));
     System.out.printf("GeneratorServiceIT: first instance ready in %d ms%n", (System.nanoTime() - start) / 1_000_000);
   }
 
@@ -83,7 +92,7 @@ class GeneratorServiceIT {
   void generatesAndStreams() {
     assertThat(Http.get(firstPort, "/health").status()).isEqualTo(200);
     List<JsonObject> stream = Http.stream(firstPort, "/v1/stream");
-    Http.until(TIMEOUT, "stream session counted", () -> metric(firstPort, "generator_stream_sessions") >= 1);
+    Http.until(TIMEOUT, "stream session counted", () -> metric(firstManagement, "generator_stream_sessions") >= 1);
 
     long start = System.nanoTime();
     Http.Response accepted = Http.post(firstPort, "/v1/generations", BLEND);
@@ -114,7 +123,7 @@ class GeneratorServiceIT {
     TestKafka.publish(bootstrap, List.of(concept("p", 0.1f)));
     Http.until(TIMEOUT, "concept event streamed", () -> stream.stream()
         .anyMatch(e -> "concept".equals(e.getString("type")) && "p".equals(e.getString("label"))));
-    assertThat(metric(firstPort, "generator_trajectories_published_total")).isGreaterThanOrEqualTo(3);
+    assertThat(metric(firstManagement, "generator_trajectories_published_total")).isGreaterThanOrEqualTo(3);
   }
 
   @Test
@@ -123,24 +132,24 @@ class GeneratorServiceIT {
   void rejectsBadRequests() {
     Http.Response badJson = Http.post(firstPort, "/v1/generations", "{not json");
     assertThat(badJson.status()).isEqualTo(400);
-    assertThat(badJson.body().getString("error")).contains("not a JSON object");
+    assertThat(badJson.body().getString("error")).contains("API contract", "can't be decoded");
     Http.Response unknown = Http.post(firstPort, "/v1/generations", "{\"mix\":{\"z\":1}}");
     assertThat(unknown.status()).isEqualTo(400);
-    assertThat(unknown.body().getString("error")).contains("'z'");
+    assertThat(unknown.body().getString("error")).contains("\"z\"").as("lists no labels").doesNotContain("\"n\"");
     Http.Response weights = Http.post(firstPort, "/v1/generations", "{\"mix\":{\"n\":0.5,\"o\":0.4}}");
     assertThat(weights.status()).isEqualTo(400);
     assertThat(weights.body().getString("error")).contains("0.9");
     assertThat(Http.get(firstPort, "/v1/generations/no-such-id").status()).isEqualTo(404);
     Http.Response limit = Http.get(firstPort, "/v1/generations?limit=0");
     assertThat(limit.status()).isEqualTo(400);
-    assertThat(limit.body().getString("error")).contains("limit = 0");
+    assertThat(limit.body().getString("error")).as("the contract's minimum").contains("limit", "0 is less than 1");
   }
 
   @Test
   @Order(3)
   @DisplayName("a garbage request record lands on the DLQ with its error and the next request still completes")
   void garbageGoesToDeadLetters() {
-    String key = "garbage-" + System.nanoTime();
+    String key = TenantKeys.key(TenantKeys.DEFAULT_TENANT, "garbage-" + System.nanoTime());
     TestKafka.publish(bootstrap, List.of(new ProducerRecord<>(Topics.GENERATION_REQUESTS.topic(), key,
         new byte[] {(byte) 0xff, 0x01, 0x02})));
     ConsumerRecord<String, byte[]> dead = TestKafka.find(bootstrap, Topics.GENERATION_REQUESTS_DLQ.topic(), TIMEOUT,
@@ -151,16 +160,17 @@ class GeneratorServiceIT {
     Http.Response accepted = Http.post(firstPort, "/v1/generations", "{\"mix\":{\"n\":1},\"steps\":12}");
     assertThat(awaitDone(firstPort, accepted.body().getString("id")).getJsonArray("trajectories")).hasSize(1);
     Http.until(TIMEOUT, "the dead letter is known as failed", () -> "failed".equals(
-        Http.get(firstPort, "/v1/generations/" + key).body().getString("status")));
+        Http.get(firstPort, "/v1/generations/" + TenantKeys.parse(key).id()).body().getString("status")));
   }
 
   @Test
   @Order(4)
   @DisplayName("a second instance started cold knows the learned concepts and takes over generation")
   void coldReplicaTakesOver() throws Exception {
-    int secondPort = FreePorts.pick(1)[0];
+    int[] ports = FreePorts.pick(2);
+    int secondPort = ports[0];
     long start = System.nanoTime();
-    await(GeneratorMain.deploy(vertx, env(secondPort)));
+    await(GeneratorMain.deploy(vertx, env(secondPort, ports[1])));
     System.out.printf("GeneratorServiceIT: cold instance ready in %d ms%n", (System.nanoTime() - start) / 1_000_000);
     JsonArray concepts = Http.get(secondPort, "/v1/concepts").body().getJsonArray("concepts");
     assertThat(concepts.stream().map(JsonObject.class::cast).filter(c -> c.getBoolean("learned"))
@@ -168,7 +178,8 @@ class GeneratorServiceIT {
     assertThat(concepts.stream().map(JsonObject.class::cast).filter(c -> c.getBoolean("learned"))
         .map(c -> c.getBoolean("trained"))).as("learned here, not trained into the base model").containsOnly(false);
     assertThat(Http.header(secondPort, "/v1/concepts", "access-control-allow-origin"))
-        .as("the pad reads the generator's concepts from capture's origin").isEqualTo("*");
+        .as("the pad reads the generator's concepts from capture's origin, listed in CHARGEN_ALLOWED_ORIGINS")
+        .isEqualTo("http://pad.example");
 
     Http.Response shared = Http.post(secondPort, "/v1/generations", "{\"mix\":{\"n\":1},\"variants\":2}");
     assertThat(shared.status()).isEqualTo(202);
@@ -197,8 +208,10 @@ class GeneratorServiceIT {
         .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
   }
 
-  private Env env(int port) {
-    return new Env(Map.of("CHARGEN_KAFKA_BOOTSTRAP", bootstrap, "CHARGEN_HTTP_PORT", Integer.toString(port),
+  private Env env(int port, int management) {
+    return TestEnvironment.of(Map.of("CHARGEN_KAFKA_BOOTSTRAP", bootstrap, "CHARGEN_HTTP_PORT", Integer.toString(port),
+        "CHARGEN_MANAGEMENT_PORT", Integer.toString(management), "CHARGEN_HTTP_HOST", "127.0.0.1",
+        "CHARGEN_ALLOWED_ORIGINS", "http://pad.example",
         "CHARGEN_MODEL", modelFile.toString(), "CHARGEN_GROUP_ID", "generator-it"));
   }
 

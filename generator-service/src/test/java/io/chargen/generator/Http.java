@@ -12,23 +12,45 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
-/** A JDK HTTP client for the integration test, independent of the Vert.x server it tests. */
+/**
+ * A JDK HTTP client for the integration test, independent of the Vert.x server it tests. Requests carry the bearer
+ * token given to {@link #authenticate} (the test's dashboard), unless a call names another.
+ */
 final class Http {
   /** HTTP/1.1: the JDK client would otherwise try an h2c upgrade, which the server does not speak. */
   private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
+  private static volatile String token;
+
   private Http() {}
+
+  /** @param bearer the token requests carry from now on */
+  static void authenticate(String bearer) {
+    token = bearer;
+  }
 
   record Response(int status, JsonObject body) {}
 
   static Response get(int port, String path) {
-    return send(HttpRequest.newBuilder(uri(port, path)).GET());
+    return get(port, path, token);
+  }
+
+  static Response get(int port, String path, String bearer) {
+    return send(authorized(HttpRequest.newBuilder(uri(port, path)), bearer).GET());
   }
 
   static Response post(int port, String path, String body) {
-    return send(HttpRequest.newBuilder(uri(port, path)).header("content-type", "application/json")
+    return post(port, path, body, token);
+  }
+
+  static Response post(int port, String path, String body, String bearer) {
+    return send(authorized(HttpRequest.newBuilder(uri(port, path)), bearer).header("content-type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private static HttpRequest.Builder authorized(HttpRequest.Builder request, String bearer) {
+    return bearer == null ? request : request.header("Authorization", "Bearer " + bearer);
   }
 
   static String text(int port, String path) {
@@ -43,7 +65,7 @@ final class Http {
   /** @return the value of response header {@code name} of a GET, or null */
   static String header(int port, String path, String name) {
     try {
-      return CLIENT.send(HttpRequest.newBuilder(uri(port, path)).timeout(Duration.ofSeconds(10))
+      return CLIENT.send(authorized(HttpRequest.newBuilder(uri(port, path)), token).timeout(Duration.ofSeconds(10))
           .header("origin", "http://pad.example").build(), HttpResponse.BodyHandlers.discarding())
           .headers().firstValue(name).orElse(null);
     } catch (Exception e) {
@@ -51,10 +73,15 @@ final class Http {
     }
   }
 
-  /** Connects to a WebSocket and collects its text messages. */
+  /** Connects to a WebSocket with the test's token and collects its text messages. */
   static List<JsonObject> stream(int port, String path) {
+    return stream(port, path, token);
+  }
+
+  /** Connects to a WebSocket with a token and collects its text messages. */
+  static List<JsonObject> stream(int port, String path, String bearer) {
     List<JsonObject> messages = new CopyOnWriteArrayList<>();
-    CLIENT.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + port + path), new WebSocket.Listener() {
+    CLIENT.newWebSocketBuilder().header("Authorization", "Bearer " + bearer).buildAsync(URI.create("ws://127.0.0.1:" + port + path), new WebSocket.Listener() {
       private final StringBuilder partial = new StringBuilder();
 
       @Override

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chargen.kafka.FreePorts;
 import io.chargen.kafka.KafkaBroker;
 import io.chargen.kafka.KafkaTestBroker;
-import io.chargen.launcher.LocalSystem;
 import io.chargen.launcher.LocalSystem.Service;
+import io.chargen.launcher.LocalSystem;
+import io.chargen.service.security.DevKeys;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,11 +49,12 @@ class MonitoringIT {
     for (Service s : Service.values()) {
       ports.put(s, free[s.ordinal()]);
     }
-    system = new LocalSystem(broker.bootstrapServers(), Repository.root().resolve("models/base.cgm"), ports)
+    system = new LocalSystem(broker.bootstrapServers(), Repository.root().resolve("models/base.cgm"), ports,
+        DevKeys.createOrLoad(java.nio.file.Files.createTempDirectory("monitoring-it-keys")), LocalSystem.LOCAL_HOST)
         .start(System.err);
     HttpClient http = HttpClient.newHttpClient();
     for (Service s : Service.values()) {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(system.url(s) + "/metrics"))
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(system.managementUrl(s) + "/metrics"))
           .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).as("GET /metrics of %s", s).isEqualTo(200);
       r.body().lines().filter(l -> !l.startsWith("#") && !l.isBlank()).forEach(MonitoringIT::record);

@@ -69,10 +69,17 @@ record ServiceCode(String name, String own, String shared, String pom) {
     String alternatives = names.stream().map(Pattern::quote).collect(Collectors.joining("|"));
     Matcher call = Pattern.compile("\\(\\s*(?:[\\w.]*\\.)?(?:" + alternatives + ")\\s*,\\s*(?:[\\w.]*\\.)?(\\w+)")
         .matcher(own);
-    if (!call.find()) {
+    // Or the shared HttpSettings reads it for every service with the service's default (issue 12).
+    Matcher viaSettings = Pattern.compile("HttpSettings\\.fromEnv\\(\\s*\\w+\\s*,\\s*(?:[\\w.]*\\.)?(\\w+)\\s*\\)")
+        .matcher(own);
+    String value;
+    if (call.find()) {
+      value = call.group(1);
+    } else if (viaSettings.find() && shared.contains("PORT = \"" + HTTP_PORT + "\"")) {
+      value = viaSettings.group(1);
+    } else {
       return fail("%s-service: no call reading %s with a default (looked for name, default)", name, HTTP_PORT);
     }
-    String value = call.group(1);
     if (!value.matches("[\\d_]+")) {
       Matcher constant = Pattern.compile("\\b" + value + "\\s*=\\s*([\\d_]+)\\s*;").matcher(code);
       if (!constant.find()) {
@@ -105,6 +112,12 @@ record ServiceCode(String name, String own, String shared, String pom) {
   Set<String> apiPaths() {
     Set<String> paths = PATH_LITERAL.matcher(own).results().map(r -> r.group(1))
         .collect(Collectors.toCollection(TreeSet::new));
+    if (own.contains(".operation(") || own.contains("ConceptsApi.bind(")) {
+      // Bound by operation id to the service's OpenAPI document, which gives the paths (issue 12).
+      Path document = Repository.root().resolve("api/src/main/resources/chargen/api/" + name + ".openapi.yaml");
+      Pattern.compile("(?m)^  (/v\\d+/[^:]+):$").matcher(Repository.read(document)).results()
+          .map(r -> r.group(1).replaceAll("\\{(\\w+)}", ":$1")).forEach(paths::add);
+    }
     if (own.contains("ConceptsApi.mount(")) {
       PATH_LITERAL.matcher(shared).results().map(r -> r.group(1)).filter(p -> p.startsWith("/v1/concepts"))
           .forEach(paths::add);

@@ -8,6 +8,7 @@ import io.chargen.service.ConfigException;
 import io.chargen.service.Env;
 import io.chargen.service.LogFormat;
 import io.chargen.service.security.AuthConfig;
+import io.chargen.service.security.DevKeys;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -24,7 +25,17 @@ final class ServiceDefaults {
       "generator", GeneratorConfig::fromEnv,
       "learner", LearnerConfig::fromEnv);
 
+  private static final DevKeys KEY = temporaryKey();
+
   private ServiceDefaults() {}
+
+  private static DevKeys temporaryKey() {
+    try {
+      return DevKeys.createOrLoad(java.nio.file.Files.createTempDirectory("service-defaults-key"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   /**
    * @param service e.g. {@code classifier}
@@ -36,7 +47,9 @@ final class ServiceDefaults {
       throw new AssertionError("no configuration reader known for service " + service + "; add it to "
           + ServiceDefaults.class.getSimpleName());
     }
-    Env empty = new Env(Map.of());
+    // Empty but for a verification key: a service refuses to start without one (issue 12), and every variable is
+    // recorded with the default its code gives, set or not.
+    Env empty = new Env(KEY.serviceEnvironment());
     reader.apply(empty);
     try {
       // Shared by every service (issue 12): the bearer-token verification. With no key it refuses to start, as

@@ -78,9 +78,13 @@ class ServiceDeploymentsTest {
     }
     Map<String, String> annotations = manifests.requireDeployment(service).getSpec().getTemplate().getMetadata()
         .getAnnotations();
+    // /metrics is on the management port, never the API port (issue 12).
+    assertThat(manifests.resolvePort(service, new io.fabric8.kubernetes.api.model.IntOrString("management")))
+        .as("[%s] containerPort 'management' of %s", overlay, service)
+        .isEqualTo(io.chargen.service.HttpSettings.DEFAULT_MANAGEMENT_PORT);
     assertThat(annotations).as("[%s] Prometheus annotations of %s", overlay, service)
         .containsEntry("prometheus.io/scrape", "true")
-        .containsEntry("prometheus.io/port", String.valueOf(port))
+        .containsEntry("prometheus.io/port", String.valueOf(io.chargen.service.HttpSettings.DEFAULT_MANAGEMENT_PORT))
         .containsEntry("prometheus.io/path", METRICS);
     assertThat(code.getRoutes()).as("GET routes of %s-service", service).contains(METRICS);
   }

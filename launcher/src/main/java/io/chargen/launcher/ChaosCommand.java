@@ -5,6 +5,7 @@ import io.chargen.launcher.LocalSystem.Service;
 import io.chargen.model.data.DigiletsDataset;
 import io.chargen.model.data.DigiletsReader;
 import io.chargen.model.data.PenSample;
+import io.chargen.service.security.TenantRateLimiter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +53,12 @@ final class ChaosCommand implements Callable<Integer> {
     Path logDir = Files.createTempDirectory("chargen-chaos-");
     ChaosBroker broker = ChaosBroker.start(kafkaPort, logDir);
     List<Map<String, Object>> results = new ArrayList<>();
-    try (LocalSystem system = new LocalSystem(broker.bootstrapServers(), model, ports).start(System.err)) {
+    // The flood and kill -9 scenarios send and poll hundreds of requests per second from one tenant: they test the
+    // backlog bound and failover, which protect a replica when many tenants each stay within their own limit, so
+    // this system lifts the per-tenant rate limit (ServiceApiTest covers the limit itself).
+    try (LocalSystem system = new LocalSystem(broker.bootstrapServers(), model, ports)
+        .with(TenantRateLimiter.RATE, Integer.toString(Integer.MAX_VALUE))
+        .with(TenantRateLimiter.BURST, Integer.toString(Integer.MAX_VALUE)).start(System.err)) {
       LoadCommand.teach(system, data, writer);
       PenSample sample = data.filter(s -> s.label() == 'n' && s.instance() == 1).samples().get(0);
       String query = Json.MAPPER.writeValueAsString(PenJson.toJson(null, writer, sample.points()));

@@ -18,11 +18,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ChaosFlood {
   private final LocalSystem system;
   private final String queryBody;
-  private final ChaosHttp http = new ChaosHttp();
+  private final ChaosHttp http;
 
   /** @param queryBody a valid query's JSON */
   ChaosFlood(LocalSystem system, String queryBody) {
     this.system = system;
+    this.http = new ChaosHttp(system.clientToken());
     this.queryBody = queryBody;
   }
 

@@ -17,8 +17,16 @@ final class ChaosHttp {
   /** A status, body and how long it took; status 0 when the request failed or timed out. */
   record Answer(int status, String body, long millis, String retryAfter) {}
 
+  private final String authorization;
+
+  /** @param token the bearer token every request carries (the probes act as a tenant's tablets) */
+  ChaosHttp(String token) {
+    this.authorization = "Bearer " + token;
+  }
+
   Answer post(String url, String contentType, String body) {
-    return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType).timeout(TIMEOUT)
+    return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+        .header("Authorization", authorization).timeout(TIMEOUT)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
@@ -26,14 +34,15 @@ final class ChaosHttp {
   java.util.concurrent.CompletableFuture<Answer> postAsync(String url, String contentType, String body) {
     long start = System.nanoTime();
     return client.sendAsync(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
-        .timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
+        .header("Authorization", authorization).timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
         .handle((r, e) -> e != null ? new Answer(0, e.toString(), (System.nanoTime() - start) / 1_000_000, null)
             : new Answer(r.statusCode(), r.body(), (System.nanoTime() - start) / 1_000_000,
                 r.headers().firstValue("retry-after").orElse(null)));
   }
 
   Answer get(String url) {
-    return send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build());
+    return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization).timeout(TIMEOUT)
+        .GET().build());
   }
 
   private Answer send(HttpRequest request) {

@@ -1,7 +1,7 @@
 package io.chargen.launcher;
 
-import io.chargen.launcher.LocalSystem.Service;
 import io.chargen.kafka.FreePorts;
+import io.chargen.launcher.LocalSystem.Service;
 import io.vertx.core.json.JsonObject;
 import java.io.File;
 import java.nio.file.Path;
@@ -21,10 +21,11 @@ final class ChaosKill {
   private final LocalSystem system;
   private final String bootstrap;
   private final Path model;
-  private final ChaosHttp http = new ChaosHttp();
+  private final ChaosHttp http;
 
   ChaosKill(LocalSystem system, String bootstrap, Path model) {
     this.system = system;
+    this.http = new ChaosHttp(system.clientToken());
     this.bootstrap = bootstrap;
     this.model = model;
   }
@@ -35,8 +36,9 @@ final class ChaosKill {
     ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
         "-cp", System.getProperty("java.class.path"), "io.chargen.classifier.ClassifierMain")
         .redirectErrorStream(true).redirectOutput(log);
+    builder.environment().putAll(system.serviceEnvironment());
     builder.environment().putAll(Map.of("CHARGEN_KAFKA_BOOTSTRAP", bootstrap, "CHARGEN_HTTP_PORT",
-        Integer.toString(port), "CHARGEN_MODEL", model.toString()));
+        Integer.toString(port), "CHARGEN_MANAGEMENT_PORT", "0", "CHARGEN_MODEL", model.toString()));
     Process child = builder.start();
     long deadline = System.nanoTime() + 120_000_000_000L;
     while (http.get("http://localhost:" + port + "/health").status() != 200 && System.nanoTime() < deadline) {

@@ -12,10 +12,11 @@ import java.util.concurrent.Callable;
 final class ChaosOutage {
   private static final long POLL_MS = 250;
   private final LocalSystem system;
-  private final ChaosHttp http = new ChaosHttp();
+  private final ChaosHttp http;
 
   ChaosOutage(LocalSystem system) {
     this.system = system;
+    this.http = new ChaosHttp(system.clientToken());
   }
 
   /**

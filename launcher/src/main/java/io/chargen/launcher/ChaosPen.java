@@ -36,7 +36,7 @@ final class ChaosPen {
     List<WebSocket> sockets = new ArrayList<>();
     HttpClient client = HttpClient.newHttpClient();
     for (int i = 0; i < SESSIONS; i++) {
-      sockets.add(client.newWebSocketBuilder().buildAsync(URI.create(url), new Counting(errors)).get(10,
+      sockets.add(client.newWebSocketBuilder().header("Authorization", "Bearer " + system.clientToken()).buildAsync(URI.create(url), new Counting(errors)).get(10,
           TimeUnit.SECONDS));
     }
     List<Thread> threads = new ArrayList<>();
@@ -49,7 +49,7 @@ final class ChaosPen {
       t.join();
     }
     long during = ChaosHeap.usedAfterGcMb();
-    int healthy = new ChaosHttp().get(system.url(Service.CAPTURE) + "/health").status();
+    int healthy = new ChaosHttp(system.clientToken()).get(system.url(Service.CAPTURE) + "/health").status();
     sockets.forEach(ws -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
     Map<String, Object> observed = new TreeMap<>();
     observed.put("heap_after_gc_mb_before_during", List.of(before, during));

@@ -13,10 +13,11 @@ import java.util.Map;
  */
 final class ChaosProbes {
   private final LocalSystem system;
-  private final ChaosHttp http = new ChaosHttp();
+  private final ChaosHttp http;
 
   ChaosProbes(LocalSystem system) {
     this.system = system;
+    this.http = new ChaosHttp(system.clientToken());
   }
 
   /** 202 only for work that can succeed: inputs downstream services would reject are refused at the door. */

@@ -39,9 +39,16 @@ final class Demo {
   private final Path writerFile;
   private final Path out;
   private final PrintStream log;
-  private final DemoHttp http = new DemoHttp();
+  private final DemoHttp http;
 
-  Demo(Path writerFile, Path out, PrintStream log) {
+  /**
+   * @param writerFile the writer's letters
+   * @param out where the pictures go
+   * @param log progress
+   * @param token the demo's bearer token (tenant demo): it is a client like any other
+   */
+  Demo(Path writerFile, Path out, PrintStream log, String token) {
+    this.http = new DemoHttp(token);
     this.writerFile = writerFile;
     this.out = out;
     this.log = log;

@@ -10,13 +10,23 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.Predicate;
 
-/** The demo's HTTP client: JSON in and out, errors that say which URL answered what. */
+/**
+ * The demo's HTTP client: JSON in and out with a bearer token like any client (issue 12), errors that say which URL
+ * answered what.
+ */
 final class DemoHttp {
   private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final String authorization;
+
+  /** @param token the bearer token every request carries */
+  DemoHttp(String token) {
+    this.authorization = "Bearer " + token;
+  }
 
   JsonNode post(String url, Object body) throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        .header("Authorization", authorization)
         .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body))).build();
     HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() / 100 != 2) {
@@ -25,8 +35,17 @@ final class DemoHttp {
     return Json.MAPPER.readTree(response.body());
   }
 
+  JsonNode delete(String url) throws IOException, InterruptedException {
+    HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
+        .header("Authorization", authorization).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() / 100 != 2) {
+      throw new IOException("DELETE " + url + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return Json.MAPPER.readTree(response.body());
+  }
+
   String text(String url) throws IOException, InterruptedException {
-    HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+    HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization).GET().build(),
         HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() / 100 != 2) {
       throw new IOException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
@@ -35,7 +54,7 @@ final class DemoHttp {
   }
 
   JsonNode get(String url) throws IOException, InterruptedException {
-    HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+    HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization).GET().build(),
         HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() / 100 != 2) {
       throw new IOException("GET " + url + " answered " + response.statusCode() + ": " + response.body());

@@ -15,9 +15,9 @@ final class LoadBreakdown {
   private LoadBreakdown() {}
 
   static Map<String, Object> of(LocalSystem system) throws Exception {
-    DemoHttp http = new DemoHttp();
-    String capture = http.text(system.url(Service.CAPTURE) + "/metrics");
-    String classifier = http.text(system.url(Service.CLASSIFIER) + "/metrics");
+    DemoHttp http = new DemoHttp(system.clientToken());
+    String capture = http.text(system.managementUrl(Service.CAPTURE) + "/metrics");
+    String classifier = http.text(system.managementUrl(Service.CLASSIFIER) + "/metrics");
     Map<String, Object> means = new LinkedHashMap<>();
     means.put("capture_publish_to_ack_ms", meanMs(capture, "capture_publish_duration_seconds",
         "topic=\"chargen.queries\""));

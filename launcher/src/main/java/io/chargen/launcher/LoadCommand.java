@@ -55,18 +55,18 @@ final class LoadCommand implements Callable<Integer> {
         List<PenSample> pool = data.filter(s -> s.label() >= 'n' && s.instance() > 0).samples();
         String url = "ws://localhost:" + system.port(Service.CAPTURE) + "/v1/pen";
         System.err.printf("load: %d warm-up queries, then %d measured, from %d tablets%n", warmup, queries, tablets);
-        new LoadRun(url, pool, tablets).run(warmup);
+        new LoadRun(url, system.clientToken(), pool, tablets).run(warmup);
         if (!rates.isEmpty()) {
           List<Object> runs = new ArrayList<>();
           for (double rate : rates) {
-            runs.add(openLoop(new OpenLoopRun(url, pool, tablets).run(queries, rate), rate));
+            runs.add(openLoop(new OpenLoopRun(url, system.clientToken(), pool, tablets).run(queries, rate), rate));
           }
           Json.print(Map.of("mode", "open loop", "tablets", tablets, "cores",
               Runtime.getRuntime().availableProcessors(), "runs", runs, "means_over_all_runs",
               LoadBreakdown.of(system)));
           return 0;
         }
-        LoadRun.Result r = new LoadRun(url, pool, tablets).run(queries);
+        LoadRun.Result r = new LoadRun(url, system.clientToken(), pool, tablets).run(queries);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("queries", r.latenciesMs().length);
         json.put("tablets", tablets);
@@ -101,7 +101,7 @@ final class LoadCommand implements Callable<Integer> {
   }
 
   static void teach(LocalSystem system, DigiletsDataset data, String writer) throws Exception {
-    DemoHttp http = new DemoHttp();
+    DemoHttp http = new DemoHttp(system.clientToken());
     List<Character> letters = new ArrayList<>();
     for (char c = 'n'; c <= 'z'; c++) {
       PenSample s = data.sample(writer, c, 0);

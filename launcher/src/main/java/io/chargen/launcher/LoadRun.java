@@ -23,13 +23,15 @@ final class LoadRun {
   }
 
   private final String url;
+  private final String token;
   private final List<PenSample> pool;
   private final int tablets;
   private final AtomicInteger next = new AtomicInteger();
   private final AtomicInteger wrong = new AtomicInteger();
 
-  LoadRun(String url, List<PenSample> pool, int tablets) {
+  LoadRun(String url, String token, List<PenSample> pool, int tablets) {
     this.url = url;
+    this.token = token;
     this.pool = pool;
     this.tablets = tablets;
   }
@@ -51,7 +53,7 @@ final class LoadRun {
   }
 
   private void tablet(int queries, List<Double> latencies) {
-    PenSocket socket = new PenSocket(url);
+    PenSocket socket = new PenSocket(url, token);
     for (int q = next.getAndIncrement(); q < queries; q = next.getAndIncrement()) {
       PenSample s = pool.get(q % pool.size());
       long[] sent = new long[1];

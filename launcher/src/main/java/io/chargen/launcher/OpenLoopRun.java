@@ -22,11 +22,13 @@ final class OpenLoopRun {
   record Result(double[] latenciesMs, double seconds, int wrong, int refused, int timedOut) {}
 
   private final String url;
+  private final String token;
   private final List<PenSample> pool;
   private final int tablets;
 
-  OpenLoopRun(String url, List<PenSample> pool, int tablets) {
+  OpenLoopRun(String url, String token, List<PenSample> pool, int tablets) {
     this.url = url;
+    this.token = token;
     this.pool = pool;
     this.tablets = tablets;
   }
@@ -60,7 +62,7 @@ final class OpenLoopRun {
 
   private void tablet(BlockingQueue<long[]> due, List<Double> latencies, AtomicInteger wrong, AtomicInteger refused,
       AtomicInteger timedOut) {
-    PenSocket socket = new PenSocket(url);
+    PenSocket socket = new PenSocket(url, token);
     try {
       for (long[] next = due.take(); next[0] != NO_MORE; next = due.take()) {
         long wait = next[1] - System.nanoTime();

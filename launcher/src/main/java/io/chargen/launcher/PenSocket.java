@@ -17,9 +17,13 @@ final class PenSocket {
   private final WebSocket ws;
   private final Listener listener = new Listener();
 
-  /** @param url the {@code ws://…/v1/pen} URL */
-  PenSocket(String url) {
-    ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(url), listener).join();
+  /**
+   * @param url the {@code ws://…/v1/pen} URL
+   * @param token a tablet's bearer token, sent on the upgrade
+   */
+  PenSocket(String url, String token) {
+    ws = HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + token)
+        .buildAsync(URI.create(url), listener).join();
     send(Map.of("type", "begin", "mode", "ask", "writer", "load"));
   }
 

@@ -1,6 +1,7 @@
 package io.chargen.launcher;
 
 import io.chargen.kafka.EmbeddedKafka;
+import io.chargen.service.security.DevKeys;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -30,20 +31,30 @@ final class UpCommand implements Callable<Integer> {
   Path demoOut;
   @Option(names = "--exit-after-demo", description = "Stop after the demo instead of waiting for Ctrl-C.")
   boolean exitAfterDemo;
+  @Option(names = "--host", defaultValue = LocalSystem.LOCAL_HOST, description = "Interface the services bind "
+      + "(default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 lets tablets on the network in).")
+  String host;
+  @Option(names = "--key-dir", defaultValue = "${sys:chargen.home:-.}/" + DevKeys.DIRECTORY,
+      description = "Folder of the development signing key, created once (default: the checkout's .chargen).")
+  Path keyDir;
 
   @Override
   public Integer call() throws Exception {
     long started = System.nanoTime();
     EmbeddedKafka broker = EmbeddedKafka.builder().clientPort(kafkaPort).start();
     broker.createTopics(LocalSystem.topics());
-    LocalSystem system = new LocalSystem(broker.bootstrapServers(), model, Map.of());
+    DevKeys keys = DevKeys.createOrLoad(keyDir); // once per checkout: tokens stay valid across restarts
+    LocalSystem system = new LocalSystem(broker.bootstrapServers(), model, Map.of(), keys, host);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(system, broker, stopped), "chargen-shutdown"));
     system.start(System.err);
-    System.err.printf("chargen is up in %.1f s: Kafka at %s, model %s. Ctrl-C stops everything.%n",
-        (System.nanoTime() - started) / 1e9, broker.bootstrapServers(), model);
+    System.err.printf("chargen is up in %.1f s: Kafka at %s, model %s, services on %s. Ctrl-C stops everything.%n",
+        (System.nanoTime() - started) / 1e9, broker.bootstrapServers(), model, host);
+    System.err.printf("Open (tenant %s, tokens valid %d h; more with ./chargen token --tenant T --role R):%n",
+        LocalSystem.DEMO_TENANT, LocalSystem.TOKEN_TTL.toHours());
+    system.pageUrls().forEach((page, url) -> System.err.printf("  %-9s %s%n", page, url));
     if (demo) {
-      new Demo(demoWriter, demoOut, System.err).run();
+      new Demo(demoWriter, demoOut, System.err, system.clientToken()).run();
       if (exitAfterDemo) {
         System.exit(0);
       }

@@ -91,7 +91,7 @@ class CommandLineTest {
     assertThat(sum.exit()).isEqualTo(2);
     assertThat(sum.err()).contains("sum to 0.7");
     Run unknown = run("generate", "--model", model.toString(), "--mix", "Q=1", "--steps", "8");
-    assertThat(unknown.err()).contains("unknown concept 'Q'");
+    assertThat(unknown.err()).contains("unknown concept \"Q\"");
     Run noModel = run("generate", "--model", dir.resolve("missing.cgm").toString(), "--mix", "a=1");
     assertThat(noModel.exit()).isEqualTo(2);
     assertThat(noModel.err()).contains("model file not found: " + dir.resolve("missing.cgm"))

@@ -9,10 +9,11 @@ import io.chargen.kafka.KafkaBroker;
 import io.chargen.kafka.KafkaTestBroker;
 import io.chargen.launcher.LocalSystem.Service;
 import io.chargen.model.data.PenSample;
-import io.chargen.model.io.ModelFile;
 import io.chargen.model.fixtures.RealLetters;
+import io.chargen.model.io.ModelFile;
 import io.chargen.proto.Topics;
 import io.chargen.service.KafkaTestClients;
+import io.chargen.service.TestEnvironment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +44,7 @@ class SystemIT {
   private static final String WRITER = RealLetters.FIRST_WRITER;
   private static LocalSystem system;
   private static String bootstrap;
-  private final DemoHttp http = new DemoHttp();
+  private static DemoHttp http;
 
   @BeforeAll
   static void startSystem(KafkaBroker broker) throws Exception {
@@ -54,7 +55,9 @@ class SystemIT {
     for (Service s : Service.values()) {
       ports.put(s, free[s.ordinal()]);
     }
-    system = new LocalSystem(bootstrap, SHIPPED_MODEL, ports).start(System.err);
+    system = new LocalSystem(bootstrap, SHIPPED_MODEL, ports, TestEnvironment.keys(), LocalSystem.LOCAL_HOST)
+        .start(System.err);
+    http = new DemoHttp(system.clientToken()); // tenant demo, every role, any writer
   }
 
   @AfterAll
@@ -158,11 +161,13 @@ class SystemIT {
 
   @Test
   @Order(7)
-  @DisplayName("every service is live and ready, and serves Prometheus metrics")
+  @DisplayName("every service is live and ready, and serves Prometheus metrics on its management port only")
   void healthAndMetrics() throws Exception {
     for (Service s : Service.values()) {
       assertThat(http.get(system.url(s) + "/health/live").path("status").asText()).as(s.module).isEqualTo("UP");
       assertThat(http.get(system.url(s) + "/health").path("status").asText()).as(s.module).isEqualTo("UP");
+      assertThat(http.text(system.managementUrl(s) + "/metrics")).as(s.module).contains("chargen_http_requests");
+      assertThatThrownBy(() -> http.text(system.url(s) + "/metrics")).as(s.module).hasMessageContaining("404");
     }
   }
 

@@ -2,14 +2,15 @@ package io.chargen.learner;
 
 import io.chargen.model.StrokeSequence;
 import io.chargen.model.learn.OneShotLearner;
-import io.chargen.model.learn.StyleLearner;
 import io.chargen.model.learn.OneShotResult;
+import io.chargen.model.learn.StyleLearner;
 import io.chargen.proto.SchemaVersions;
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.v1.LearnedConcept;
 import io.chargen.proto.v1.Trajectory;
 import io.chargen.service.BadRecordException;
-import io.chargen.service.TrajectoryCodec;
 import io.chargen.service.ConceptState;
+import io.chargen.service.TrajectoryCodec;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
@@ -68,18 +69,22 @@ public final class ExampleProcessor {
       return Optional.empty();
     }
     StrokeSequence sequence = TrajectoryCodec.letter(example);
+    // The example's tenant owns what it teaches: learned against the base and that tenant's concepts only.
+    String tenant = TenantKeys.tenantOf(example.getTenant());
     if (StyleTeacher.teachesStyle(state.base().model(), example)) {
-      return Optional.of(styles.learn(state, example, sequence, clock.millis()));
+      return Optional.of(styles.learn(state, tenant, example, sequence, clock.millis()));
     }
     // Seeded by the example id: the same example always starts from the same code.
-    OneShotResult result = learner.learn(state.model(), Map.of(example.getLabel(), sequence),
+    OneShotResult result = learner.learn(state.model(tenant), Map.of(example.getLabel(), sequence),
         example.getId().hashCode()).results().get(example.getLabel());
     LearnedConcept.Builder concept = LearnedConcept.newBuilder()
         .setSchemaVersion(SchemaVersions.CURRENT)
         .setLabel(example.getLabel())
+        .setTenant(tenant)
         .setModelId(state.base().id())
-        .setVersion(state.latestVersion(example.getLabel()) + 1)
+        .setVersion(state.latestVersion(tenant, example.getLabel()) + 1)
         .setSourceExampleId(example.getId())
+        .setSourceWriter(example.getWriter())
         .setMseBefore(result.lossBefore())
         .setMseAfter(result.lossAfter())
         .setLearnedAtMs(clock.millis())

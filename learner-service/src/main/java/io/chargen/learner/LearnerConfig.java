@@ -3,6 +3,7 @@ package io.chargen.learner;
 import io.chargen.model.learn.OneShotSchedule;
 import io.chargen.service.ConfigException;
 import io.chargen.service.Env;
+import io.chargen.service.HttpSettings;
 import io.chargen.service.KafkaSettings;
 import java.nio.file.Path;
 
@@ -19,15 +20,14 @@ import java.nio.file.Path;
  * </table>
  *
  * @param kafka bootstrap servers and client id
- * @param httpPort port of health, metrics and {@code /v1/concepts}; 0 picks a free port
+ * @param http port and guards of {@code /v1/concepts} and the erasure API, the management port of {@code /metrics}
  * @param model the base model file
  * @param schedule the one-shot optimiser
  * @param groupId the consumer group of {@code chargen.examples}
  */
-public record LearnerConfig(KafkaSettings kafka, int httpPort, Path model, OneShotSchedule schedule, String groupId) {
+public record LearnerConfig(KafkaSettings kafka, HttpSettings http, Path model, OneShotSchedule schedule, String groupId) {
   /** The service name: client id and metric prefix. */
   public static final String SERVICE = "learner";
-  static final String HTTP_PORT = "CHARGEN_HTTP_PORT";
   static final String MODEL = "CHARGEN_MODEL";
   static final String SCHEDULE = "CHARGEN_ONE_SHOT_SCHEDULE";
   static final String GROUP_ID = "CHARGEN_GROUP_ID";
@@ -47,7 +47,7 @@ public record LearnerConfig(KafkaSettings kafka, int httpPort, Path model, OneSh
       throw new ConfigException(SCHEDULE + "=" + scheduleName + " is not one of [fast, paper]", e);
     }
     return new LearnerConfig(KafkaSettings.fromEnv(env, SERVICE),
-        env.integer(HTTP_PORT, DEFAULT_HTTP_PORT, 0, 65_535),
+        HttpSettings.fromEnv(env, DEFAULT_HTTP_PORT),
         env.path(MODEL, Path.of("models", "base.cgm")),
         schedule,
         env.string(GROUP_ID, "chargen-learner"));

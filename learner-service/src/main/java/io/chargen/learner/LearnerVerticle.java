@@ -4,6 +4,7 @@ import io.chargen.model.ConceptSet;
 import io.chargen.model.kernel.FastBackend;
 import io.chargen.model.learn.OneShotLearner;
 import io.chargen.model.learn.StyleLearner;
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.Topics;
 import io.chargen.proto.v1.LearnedConcept;
 import io.chargen.service.BadRecordException;
@@ -61,15 +62,16 @@ public final class LearnerVerticle extends VerticleBase implements ServiceVertic
   @Override
   public Future<?> start() {
     metrics = new LearnerMetrics(registry);
-    assembly = new ServiceAssembly(vertx, LearnerConfig.SERVICE, config.kafka(), registry);
+    assembly = new ServiceAssembly(vertx, LearnerConfig.SERVICE, config.kafka(), config.http(), registry);
     store = assembly.conceptStore(base);
     FastBackend backend = new FastBackend();
     processor = new ExampleProcessor(store.state(), new OneShotLearner(backend, config.schedule()),
         new StyleLearner(backend, config.schedule()), Clock.systemUTC());
     assembly.consume(config.groupId(), new RecordLoop.Input(Topics.EXAMPLES.topic(), this::learn, MAX_POLL_RECORDS,
         MAX_IN_FLIGHT));
-    ConceptsApi.mount(assembly.router(), store, new JsonObject(), ConceptsApi.Readers.SAME_ORIGIN);
-    return assembly.start(config.httpPort());
+    ConceptsApi.bind(assembly.api(), "getLearnedConcepts", store, new JsonObject());
+    new ErasureApi(store, assembly.producer()).bind(assembly.api());
+    return assembly.start();
   }
 
   /** @return fails when the record loop or the concept store stopped on a fatal error */
@@ -82,6 +84,12 @@ public final class LearnerVerticle extends VerticleBase implements ServiceVertic
   @Override
   public int httpPort() {
     return assembly.httpPort();
+  }
+
+  /** @return the management port actually bound */
+  @Override
+  public int managementPort() {
+    return assembly.managementPort();
   }
 
   private Future<Void> learn(ConsumerRecord<String, byte[]> record) {
@@ -109,7 +117,8 @@ public final class LearnerVerticle extends VerticleBase implements ServiceVertic
     }
     LearnedConcept concept = learned.get();
     return assembly.producer()
-        .send(new ProducerRecord<>(Topics.CONCEPTS.topic(), concept.getLabel(), concept.toByteArray()), example)
+        .send(new ProducerRecord<>(Topics.CONCEPTS.topic(),
+            TenantKeys.key(concept.getTenant(), concept.getLabel()), concept.toByteArray()), example)
         .map(ack -> {
           store.record(concept); // before the next example of this label: it must get version + 1
           metrics.examples(ExampleProcessor.Outcome.LEARNED).increment();

@@ -40,26 +40,29 @@ final class StyleTeacher {
 
   /**
    * @param state known concepts
+   * @param tenant the example's tenant, whose style of the writer this is
    * @param example the new example
    * @param sequence the example in the network's space
    * @param nowMs the learning time
    * @return the style concept's next version
    */
-  LearnedConcept learn(ConceptState state, Trajectory example, StrokeSequence sequence, long nowMs) {
+  LearnedConcept learn(ConceptState state, String tenant, Trajectory example, StrokeSequence sequence, long nowMs) {
     String style = ConceptSet.styleOf(example.getWriter());
     Map<String, StyleExample> examples = new LinkedHashMap<>();
-    state.latest(style).ifPresent(c -> c.getStyleExamplesList().forEach(e -> examples.put(e.getLetter(), e)));
+    state.latest(tenant, style).ifPresent(c -> c.getStyleExamplesList().forEach(e -> examples.put(e.getLetter(), e)));
     examples.put(example.getLabel(), StyleExample.newBuilder().setLetter(example.getLabel())
         .setExampleId(example.getId()).addAllSteps(TrajectoryCodec.toSteps(sequence)).build());
     Map<String, StrokeSequence> letters = new LinkedHashMap<>();
     examples.forEach((letter, e) -> letters.put(letter, TrajectoryCodec.fromSteps(e.getStepsList())));
-    OneShotResult result = learner.learnStyle(state.model(), style, letters);
+    OneShotResult result = learner.learnStyle(state.model(tenant), style, letters);
     LearnedConcept.Builder concept = LearnedConcept.newBuilder()
         .setSchemaVersion(SchemaVersions.CURRENT)
         .setLabel(style)
+        .setTenant(tenant)
         .setModelId(state.base().id())
-        .setVersion(state.latestVersion(style) + 1)
+        .setVersion(state.latestVersion(tenant, style) + 1)
         .setSourceExampleId(example.getId())
+        .setSourceWriter(example.getWriter())
         .setMseBefore(result.lossBefore())
         .setMseAfter(result.lossAfter())
         .setLearnedAtMs(nowMs)

@@ -102,7 +102,7 @@ class ExampleProcessorTest {
         .isInstanceOf(BadRecordException.class).hasMessageStartingWith("id is empty");
     assertThatThrownBy(() -> processor.process(valid().setLabel("").build().toByteArray()))
         .isInstanceOf(BadRecordException.class).hasMessage(
-            "trajectory ex-9: label = \"\" is blank");
+            "trajectory ex-9: label is empty");
   }
 
   @Test
@@ -158,7 +158,7 @@ class ExampleProcessorTest {
     assertThat(second.getStyleExamplesList()).extracting(StyleExample::getExampleId).containsExactly("ex-1", "ex-2");
     styles.apply(second);
     assertThat(learner.process(Examples.real("ex-1", "a", 'a', 0).toByteArray())).as("redelivered").isEmpty();
-    assertThat(styles.model().concepts().styles()).contains(style);
+    assertThat(styles.model(io.chargen.proto.TenantKeys.DEFAULT_TENANT).concepts().styles()).contains(style);
     assertThat(learner.process(Examples.real("ex-3", "c", 'c', 0).toByteArray()).orElseThrow().getLabel())
         .as("c has no natural length: not a trained letter, so it is learned as a letter").isEqualTo("c");
     Trajectory anonymous = Examples.real("ex-4", "a", 'a', 1).toBuilder().setWriter("").build();

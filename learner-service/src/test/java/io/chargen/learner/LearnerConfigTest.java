@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chargen.model.learn.OneShotSchedule;
 import io.chargen.service.ConfigException;
-import io.chargen.service.Env;
+import io.chargen.service.TestEnvironment;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -15,9 +15,9 @@ class LearnerConfigTest {
   @Test
   @DisplayName("an empty environment gives the documented defaults")
   void defaults() {
-    LearnerConfig config = LearnerConfig.fromEnv(new Env(Map.of()));
+    LearnerConfig config = LearnerConfig.fromEnv(TestEnvironment.of(Map.of()));
     assertThat(config.kafka().bootstrap()).isEqualTo("localhost:9092");
-    assertThat(config.httpPort()).isEqualTo(8084);
+    assertThat(config.http().port()).isEqualTo(8084);
     assertThat(config.model()).isEqualTo(Path.of("models/base.cgm"));
     assertThat(config.schedule()).isEqualTo(OneShotSchedule.FAST);
     assertThat(config.groupId()).isEqualTo("chargen-learner");
@@ -26,11 +26,11 @@ class LearnerConfigTest {
   @Test
   @DisplayName("an unknown schedule and a bad port name the variable and value")
   void badValues() {
-    assertThatThrownBy(() -> LearnerConfig.fromEnv(new Env(Map.of("CHARGEN_ONE_SHOT_SCHEDULE", "slow"))))
+    assertThatThrownBy(() -> LearnerConfig.fromEnv(TestEnvironment.of(Map.of("CHARGEN_ONE_SHOT_SCHEDULE", "slow"))))
         .isInstanceOf(ConfigException.class).hasMessage("CHARGEN_ONE_SHOT_SCHEDULE=slow is not one of [fast, paper]");
-    assertThatThrownBy(() -> LearnerConfig.fromEnv(new Env(Map.of("CHARGEN_HTTP_PORT", "abc"))))
+    assertThatThrownBy(() -> LearnerConfig.fromEnv(TestEnvironment.of(Map.of("CHARGEN_HTTP_PORT", "abc"))))
         .isInstanceOf(ConfigException.class).hasMessage("CHARGEN_HTTP_PORT=abc is not an integer");
-    assertThat(LearnerConfig.fromEnv(new Env(Map.of("CHARGEN_ONE_SHOT_SCHEDULE", "PAPER"))).schedule())
+    assertThat(LearnerConfig.fromEnv(TestEnvironment.of(Map.of("CHARGEN_ONE_SHOT_SCHEDULE", "PAPER"))).schedule())
         .isEqualTo(OneShotSchedule.PAPER);
   }
 }

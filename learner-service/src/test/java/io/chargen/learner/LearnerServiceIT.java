@@ -7,12 +7,16 @@ import io.chargen.kafka.KafkaTestBroker;
 import io.chargen.model.fixtures.TinyModels;
 import io.chargen.model.io.ModelFile;
 import io.chargen.model.learn.OneShotSchedule;
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.Topics;
 import io.chargen.proto.v1.LearnedConcept;
 import io.chargen.service.Await;
 import io.chargen.service.BaseModel;
 import io.chargen.service.KafkaSettings;
 import io.chargen.service.KafkaTestClients;
+import io.chargen.service.TestEnvironment;
+import io.chargen.service.security.Role;
+import io.chargen.service.security.TestTokens;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -44,6 +48,7 @@ class LearnerServiceIT {
 
   @TempDir
   Path dir;
+  private String token;
 
   @Test
   @DisplayName("examples become concepts, garbage is dead-lettered, and a restarted learner neither duplicates nor "
@@ -55,9 +60,10 @@ class LearnerServiceIT {
     Path modelFile = dir.resolve("tiny.cgm");
     ModelFile.write(TinyModels.untrained("abc", 8, 1), modelFile);
     BaseModel base = BaseModel.load(modelFile);
-    LearnerConfig config = new LearnerConfig(new KafkaSettings(bootstrap, "learner"), 0, modelFile, QUICK,
+    LearnerConfig config = new LearnerConfig(new KafkaSettings(bootstrap, "learner"), TestEnvironment.http(), modelFile, QUICK,
         "learner-it");
     Vertx vertx = Vertx.vertx();
+    token = TestTokens.create(vertx, TestEnvironment.keyDir()).token(TenantKeys.DEFAULT_TENANT, Role.ADMIN);
     try {
       LearnerVerticle first = new LearnerVerticle(config, base, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
       String id = Await.result(vertx.deployVerticle(first), TIMEOUT);
@@ -75,7 +81,7 @@ class LearnerServiceIT {
       assertThat(new String(dead.get(0).headers().lastHeader(Topics.ERROR_HEADER).value(), StandardCharsets.UTF_8))
           .startsWith("not a Trajectory:");
       assertThat(get(first.httpPort(), "/health").statusCode()).isEqualTo(200);
-      assertThat(get(first.httpPort(), "/metrics").body())
+      assertThat(get(first.managementPort(), "/metrics").body())
           .contains("learner_examples_total{outcome=\"learned\"", "learner_oneshot_duration_seconds");
       Await.result(vertx.undeploy(id), TIMEOUT);
 
@@ -120,8 +126,8 @@ class LearnerServiceIT {
     }
   }
 
-  private static HttpResponse<String> get(int port, String path) throws Exception {
+  private HttpResponse<String> get(int port, String path) throws Exception {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .build(), HttpResponse.BodyHandlers.ofString());
+        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
   }
 }

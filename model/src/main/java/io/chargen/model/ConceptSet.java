@@ -79,12 +79,14 @@ public final class ConceptSet {
   /**
    * @param label a known label
    * @return its input index
-   * @throws IllegalArgumentException naming the label and the known ones if it is unknown
+   * @throws IllegalArgumentException naming the label (an excerpt) if it is unknown
    */
   public int indexOf(String label) {
     Integer i = index.get(label);
     if (i == null) {
-      throw new IllegalArgumentException("unknown concept '" + label + "'; known: " + String.join(",", labels));
+      // Not listing the labels: in a service they are a tenant's and the training writers' names (issue 12).
+      throw new IllegalArgumentException("unknown concept " + Names.excerpt(label) + ": not one of the model's "
+          + labels.size() + " concepts");
     }
     return i;
   }

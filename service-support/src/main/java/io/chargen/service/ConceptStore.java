@@ -3,6 +3,7 @@ package io.chargen.service;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.chargen.model.CharModel;
 import io.chargen.proto.SchemaVersions;
+import io.chargen.proto.TenantKeys;
 import io.chargen.proto.Topics;
 import io.chargen.proto.v1.LearnedConcept;
 import io.micrometer.core.instrument.Counter;
@@ -21,9 +22,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A read-only view of {@code chargen.concepts}, the durable store of everything learned: a {@link TopicFollower}
  * from the beginning (no consumer group, never committed) that keeps following. A cold replica serves only after
- * {@link #ready()}, i.e. once it has read up to the end offsets seen at start. A bad record is counted and logged,
- * never dead-lettered (this view does not own the topic). Create it on the verticle's context. Meters:
- * {@code chargen.concepts.read{outcome}} and {@code chargen.concepts.known}.
+ * {@link #ready()}, i.e. once it has read up to the end offsets seen at start. Records are keyed
+ * {@code <tenant>/<label>} ({@link TenantKeys}); a null value (tombstone) erases that tenant's concept (issue 12), so
+ * every replica forgets it, also one that reads the topic from the beginning after a restart. A bad record is
+ * counted and logged, never dead-lettered (this view does not own the topic). Create it on the verticle's context.
+ * Meters: {@code chargen.concepts.read{outcome}} and {@code chargen.concepts.known}.
  */
 public final class ConceptStore {
   private static final Logger LOG = LoggerFactory.getLogger(ConceptStore.class);
@@ -31,7 +34,7 @@ public final class ConceptStore {
 
   private final TopicFollower follower;
   private final ConceptState state;
-  private final List<Consumer<LearnedConcept>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
   private final MeterRegistry registry;
   private Future<Void> ready = Future.failedFuture("not started");
 
@@ -47,15 +50,15 @@ public final class ConceptStore {
     this.follower = new TopicFollower(vertx, kafka, "concepts", contact, this::read);
     this.state = new ConceptState(base);
     this.registry = registry;
-    Gauge.builder("chargen.concepts.known", state, s -> s.concepts().size())
-        .description("Labels with a learned concept in this replica's view of chargen.concepts")
+    Gauge.builder("chargen.concepts.known", state, ConceptState::size)
+        .description("Learned concepts of all tenants in this replica's view of chargen.concepts")
         .register(registry);
   }
 
   /** @return completes when the store has read the topic up to the end offsets found at start */
   public Future<Void> start() {
     ready = follower.start(TopicFollower.From.BEGINNING, List.of(TOPIC), List.of())
-        .onSuccess(v -> LOG.info("concept store ready: {} labels learned", state.concepts().size()));
+        .onSuccess(v -> LOG.info("concept store ready: {} concepts learned", state.size()));
     return ready;
   }
 
@@ -84,9 +87,26 @@ public final class ConceptStore {
     return state;
   }
 
-  /** @return the base model with every learned code */
-  public CharModel model() {
-    return state.model();
+  /**
+   * @param tenant a tenant id
+   * @return the base model with that tenant's learned codes
+   */
+  public CharModel model(String tenant) {
+    return state.model(tenant);
+  }
+
+  /**
+   * A change of one tenant's concept.
+   *
+   * @param tenant the tenant
+   * @param label the label
+   * @param version the new version, 0 when erased
+   */
+  public record Change(String tenant, String label, long version) {
+    /** @return whether the concept was erased */
+    public boolean erased() {
+      return version == 0;
+    }
   }
 
   /**
@@ -99,8 +119,18 @@ public final class ConceptStore {
     apply(concept);
   }
 
-  /** @param listener called on the store's context with each concept that changed the state */
-  public void addListener(Consumer<LearnedConcept> listener) {
+  /**
+   * Applies an erasure this process just published (acknowledged), before it is read back.
+   *
+   * @param tenant the tenant
+   * @param label the label erased
+   */
+  public void recordErasure(String tenant, String label) {
+    erase(tenant, label);
+  }
+
+  /** @param listener called on the store's context with each concept learned or erased */
+  public void addListener(Consumer<Change> listener) {
     listeners.add(listener);
   }
 
@@ -115,10 +145,15 @@ public final class ConceptStore {
   }
 
   private void read(ConsumerRecord<String, byte[]> record) {
-    if (record.value() == null) {
-      return; // a tombstone: concepts are never deleted, but a compacted topic may carry one
-    }
     try {
+      if (record.value() == null) {
+        if (record.key() == null) {
+          throw new IllegalArgumentException("a tombstone without key erases nothing");
+        }
+        TenantKeys.Scoped erased = TenantKeys.parse(record.key());
+        erase(erased.tenant(), erased.id());
+        return;
+      }
       LearnedConcept concept = LearnedConcept.parseFrom(record.value());
       SchemaVersions.require("LearnedConcept", concept.getSchemaVersion());
       String reason = state.validate(concept);
@@ -136,9 +171,21 @@ public final class ConceptStore {
     ConceptState.Outcome outcome = state.apply(concept);
     count(outcome);
     if (outcome == ConceptState.Outcome.APPLIED) {
-      for (Consumer<LearnedConcept> listener : listeners) {
-        listener.accept(concept);
-      }
+      notify(new Change(TenantKeys.tenantOf(concept.getTenant()), concept.getLabel(), concept.getVersion()));
+    }
+  }
+
+  private void erase(String tenant, String label) {
+    if (state.erase(tenant, label).isPresent()) {
+      count(ConceptState.Outcome.APPLIED);
+      LOG.info("erased concept '{}' of tenant {}", label, tenant);
+      notify(new Change(tenant, label, 0));
+    }
+  }
+
+  private void notify(Change change) {
+    for (Consumer<Change> listener : listeners) {
+      listener.accept(change);
     }
   }
 

@@ -3,62 +3,48 @@ package io.chargen.service;
 import io.chargen.model.CharModel;
 import io.chargen.model.ConceptSet;
 import io.chargen.proto.v1.LearnedConcept;
+import io.chargen.service.security.BearerAuth;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import java.util.Optional;
 
 /**
- * {@code GET /v1/concepts}, one shape on every service that holds concepts: {@code {"model_id", …service fields,
- * "concepts": [{"label", "kind": "letter"|"style", "learned", "trained", "version", and for learned ones
- * "source_example_id", "learned_at_ms", "mse_before", "mse_after", "example_steps"}]}} — every label the model can
- * use, base ones with {@code learned: false} and version 0, as this replica sees {@code chargen.concepts}.
- * {@code trained} says the base model was trained on it (a letter with a natural length, a training writer's hand):
- * the pad tells a writer before Teach whether a letter teaches their hand. 503 until the store caught up.
+ * {@code GET /v1/concepts}, one shape on every service that holds concepts: {@code {"model_id", "tenant", …service
+ * fields, "concepts": [{"label", "kind": "letter"|"style", "learned", "trained", "version", and for learned ones
+ * "source_example_id", "learned_at_ms", "mse_before", "mse_after", "example_steps"}]}} — every label the caller's
+ * tenant can use: the shared base's with {@code learned: false} and version 0 unless the tenant shadows them, and the
+ * tenant's own (issue 12; never another tenant's), as this replica sees {@code chargen.concepts}. {@code trained}
+ * says the base model was trained on it (a letter with a natural length, a training writer's hand): the pad tells a
+ * writer before Teach whether a letter teaches their hand. 503 until the store caught up. Who may read it and from
+ * which pages is the OpenAPI document's and the Origin allow-list's business, as for any operation.
  */
 public final class ConceptsApi {
-  private static final int UNAVAILABLE = 503;
   private static final int RETRY_AFTER_SECONDS = 2;
-
-  /** Which pages' scripts may read the answer. */
-  public enum Readers {
-    /** Same-origin pages only (no CORS header; {@code OriginGuard} decides as for any route). */
-    SAME_ORIGIN,
-    /**
-     * Any origin ({@code Access-Control-Allow-Origin: *}): the generator's list is read by the capture pad, served
-     * from capture-service's origin (issue 16). The list holds no secret; a token is still required once issue 12
-     * phase 2 wires authentication, and an {@code OriginGuard} mounted before this route must let the pad's
-     * origin through (same host behind the Ingress; listed in {@code CHARGEN_ALLOWED_ORIGINS} otherwise).
-     */
-    ANY_ORIGIN
-  }
 
   private ConceptsApi() {}
 
   /**
-   * @param router where to add the route
+   * @param api where to bind the operation
+   * @param operationId the service's {@code GET /v1/concepts} operation
    * @param store the concepts
    * @param extra service fields added at the top level, e.g. the classifier's {@code method}
-   * @param readers who may read the answer cross-origin
    */
-  public static void mount(Router router, ConceptStore store, JsonObject extra, Readers readers) {
-    router.get("/v1/concepts").handler(ctx -> {
-      if (readers == Readers.ANY_ORIGIN) {
-        ctx.response().putHeader("access-control-allow-origin", "*");
-      }
+  public static void bind(ServiceApi api, String operationId, ConceptStore store, JsonObject extra) {
+    api.operation(operationId, ctx -> {
       if (!store.isReady()) {
         ServiceHttp.unavailable(ctx, RETRY_AFTER_SECONDS, "the concept store is still reading chargen.concepts");
         return;
       }
-      ServiceHttp.json(ctx, toJson(store.state(), store.model(), extra));
+      String tenant = BearerAuth.caller(ctx).tenant();
+      ServiceHttp.json(ctx, toJson(store.state(), tenant, extra));
     });
   }
 
-  static JsonObject toJson(ConceptState state, CharModel model, JsonObject extra) {
+  static JsonObject toJson(ConceptState state, String tenant, JsonObject extra) {
     CharModel base = state.base().model();
     JsonArray concepts = new JsonArray();
-    for (String label : model.concepts().labels()) {
-      Optional<LearnedConcept> learned = state.latest(label);
+    for (String label : state.model(tenant).concepts().labels()) {
+      Optional<LearnedConcept> learned = state.latest(tenant, label);
       boolean style = ConceptSet.isStyle(label);
       JsonObject c = new JsonObject().put("label", label)
           .put("kind", style ? "style" : "letter")
@@ -70,6 +56,7 @@ public final class ConceptsApi {
           .put("example_steps", l.getExampleCount()));
       concepts.add(c);
     }
-    return new JsonObject().put("model_id", state.base().id()).mergeIn(extra).put("concepts", concepts);
+    return new JsonObject().put("model_id", state.base().id()).put("tenant", tenant).mergeIn(extra)
+        .put("concepts", concepts);
   }
 }

@@ -1,5 +1,8 @@
 package io.chargen.service;
 
+import io.chargen.service.security.BearerAuth;
+import io.chargen.service.security.TenantRateLimiter;
+import io.chargen.service.security.TokenVerifier;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -15,23 +18,24 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /**
  * The parts every consuming service is made of, assembled once: one producer ({@link KafkaSender}, also for dead
  * letters), the optional {@link ConceptStore}, {@link TopicFollower}s for result topics, the {@link RecordLoop} on
- * the input topic with its handler, and the HTTP server with {@code /health} (Kafka contact, loop, store, followers)
- * and {@code /metrics}. A service's verticle only says what it consumes and serves:
+ * the input topic with its handler, and the HTTP servers: the API port with {@code /health}, the published
+ * documents, pages and the {@link ServiceApi} (bearer tokens, tenant rate limits, the OpenAPI contract), and the
+ * management port with {@code /metrics} (issue 12). A service's verticle only says what it consumes and serves:
  *
  * <pre>{@code
- * assembly = new ServiceAssembly(vertx, "classifier", config.kafka(), registry);
+ * assembly = new ServiceAssembly(vertx, "classifier", config.kafka(), config.http(), registry);
  * ConceptStore store = assembly.conceptStore(base);
  * assembly.consume(groupId, new RecordLoop.Input(topic, this::classify, 50, 4));
- * ConceptsApi.mount(assembly.router(), store);
- * return assembly.start(config.httpPort());
+ * ConceptsApi.bind(assembly.api(), "getClassifierConcepts", store, extra);
+ * return assembly.start();
  * }</pre>
  *
- * Start order: HTTP listens (health answers DOWN), the store catches up, followers are positioned, the loop
- * subscribes. Stop order is the reverse, so nothing is consumed that cannot be produced or stored. Create it in the
- * verticle's {@code start()}, on its context. What every request of every service needs (metrics, a trace span) is
- * routed by {@link ServiceHttp#router}; a further cross-cutting concern (authentication, tenants) is one more
- * {@code router().route().handler(…)} added here before the services mount their APIs, and the record loop's
- * {@link RecordHandler} sees each record's headers for the same purpose on the Kafka side.
+ * Start order: the API is mounted from its document, HTTP listens (health answers DOWN), the store catches up,
+ * followers are positioned, the loop subscribes. Stop order is the reverse, so nothing is consumed that cannot be
+ * produced or stored. Create it in the verticle's {@code start()}, on its context. What every request of every
+ * service needs (metrics, a trace span, the Origin allow-list) is routed by {@link ServiceHttp#router}; who may call
+ * an operation, by the {@link ServiceApi}; the record loop's {@link RecordHandler} sees each record's headers, and
+ * every message names its tenant, for the same purposes on the Kafka side.
  */
 public final class ServiceAssembly {
   /** What a producer may take to flush on stop, within the services' 30 s. */
@@ -48,27 +52,39 @@ public final class ServiceAssembly {
   private final List<Follow> follows = new ArrayList<>();
   private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
   private final Router router;
+  private final Router management;
   private final Tracing tracing;
+  private final HttpSettings http;
+  private final TenantRateLimiter limiter;
+  private final ServiceApi api;
   private ConceptStore store;
   private RecordLoop loop;
   private HttpServer server;
+  private HttpServer managementServer;
 
   /**
    * @param vertx the Vert.x instance
    * @param service the service name: client ids, logs
    * @param kafka client settings
-   * @param registry the service's registry, scraped at {@code /metrics}
+   * @param http host, ports, Origin allow-list, rate limits and the token verification key
+   * @param registry the service's registry, scraped at {@code /metrics} of the management port
    */
-  public ServiceAssembly(Vertx vertx, String service, KafkaSettings kafka, PrometheusMeterRegistry registry) {
+  public ServiceAssembly(Vertx vertx, String service, KafkaSettings kafka, HttpSettings http,
+      PrometheusMeterRegistry registry) {
     this.vertx = vertx;
     this.service = service;
     this.kafka = kafka;
+    this.http = http;
     this.registry = registry;
+    this.limiter = http.rateLimiter();
+    this.api = new ServiceApi(vertx, service, new BearerAuth(new TokenVerifier(vertx, http.auth())), limiter);
     this.producer = new KafkaSender(vertx, kafka.producer("out"), service, contact);
     clientMetrics.add(MeterBinders.bindProducer(registry, producer.unwrap()));
     health.add("kafka", contact::up);
     this.tracing = Tracing.fromEnv(Env.system(), service);
-    this.router = ServiceHttp.router(vertx, registry, health, tracing);
+    this.router = ServiceHttp.router(vertx, health, tracing, http.originGuard(), new HttpMetrics(registry),
+        api.document());
+    this.management = ServiceHttp.managementRouter(vertx, registry, health);
   }
 
   /** @param base the base model learned codes must belong to @return the concept store, read before the loop */
@@ -113,9 +129,19 @@ public final class ServiceAssembly {
     return loop;
   }
 
-  /** @return the router with health and metrics; add the API to it before {@link #start} */
+  /** @return the router with health and the documents; add pages to it before {@link #start} */
   public Router router() {
     return router;
+  }
+
+  /** @return the API: bind each operation of the service's OpenAPI document before {@link #start} */
+  public ServiceApi api() {
+    return api;
+  }
+
+  /** @return the per-tenant rate limit every API request passes, for work arriving on a WebSocket */
+  public TenantRateLimiter rateLimiter() {
+    return limiter;
   }
 
   /** @return the service's producer */
@@ -139,11 +165,15 @@ public final class ServiceAssembly {
   }
 
   /**
-   * @param httpPort the port; 0 picks a free one
-   * @return completes when HTTP listens, the store caught up, followers are positioned and the loop subscribed
+   * @return completes when the API is mounted, HTTP listens on both ports, the store caught up, followers are
+   *     positioned and the loop subscribed
    */
-  public Future<Void> start(int httpPort) {
-    Future<Void> started = ServiceHttp.listen(vertx, router, httpPort).onSuccess(s -> server = s).mapEmpty();
+  public Future<Void> start() {
+    Future<Void> started = api.mount(router)
+        .compose(v -> ServiceHttp.listen(vertx, management, http.host(), http.managementPort()))
+        .onSuccess(s -> managementServer = s)
+        .compose(v -> ServiceHttp.listen(vertx, router, http.host(), http.port()))
+        .onSuccess(s -> server = s).mapEmpty();
     if (store != null) {
       started = started.compose(v -> store.start());
     }
@@ -164,9 +194,14 @@ public final class ServiceAssembly {
    */
   public record Follow(TopicFollower.From from, List<String> required, List<String> optional) {}
 
-  /** @return the port actually bound */
+  /** @return the API port actually bound */
   public int httpPort() {
     return server.actualPort();
+  }
+
+  /** @return the management port actually bound ({@code /metrics}) */
+  public int managementPort() {
+    return managementServer.actualPort();
   }
 
   /** @return fails with the first fatal error of the loop, the store or a follower; never succeeds */
@@ -194,6 +229,7 @@ public final class ServiceAssembly {
     }
     return stopped.eventually(() -> producer.close(PRODUCER_CLOSE))
         .eventually(() -> server == null ? Future.succeededFuture() : server.close())
+        .eventually(() -> managementServer == null ? Future.succeededFuture() : managementServer.close())
         .mapEmpty();
   }
 }

@@ -11,6 +11,9 @@ public interface ServiceVerticle {
   /** @return the port the HTTP server listens on (the actual one when configured as 0) */
   int httpPort();
 
+  /** @return the port of {@code /metrics}, the management port (the actual one when configured as 0) */
+  int managementPort();
+
   /**
    * The fatal error of a service built from several parts (record loop, concept store, readers).
    * Not {@code Future.any}, which fails only once every part has failed.

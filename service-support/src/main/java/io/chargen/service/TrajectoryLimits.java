@@ -1,5 +1,6 @@
 package io.chargen.service;
 
+import io.chargen.model.Names;
 import io.chargen.model.data.Transform;
 import io.chargen.proto.v1.PenPoint;
 import io.chargen.proto.v1.Trajectory;
@@ -19,8 +20,11 @@ import java.util.List;
  *   <li>|x|, |y| at most {@value #MAX_ABS_COORDINATE}: coordinates are scaled to about 0..1; far larger finite values
  *   overflow squared distances downstream;</li>
  *   <li>{@code t} (seconds from the first point) is finite, non-negative and never decreases;</li>
- *   <li>labels are 1..{@value #MAX_LABEL_LENGTH} characters without whitespace; writer and device names at most
- *   {@value #MAX_NAME_LENGTH}.</li>
+ *   <li>labels and writer names follow {@link Names} (issue 12: NFC, letters and digits of any script plus
+ *   {@code -}/{@code _}, no control, format or bidi characters; labels at most {@value Names#MAX_LABEL_LENGTH},
+ *   never starting with {@code @}; writers at most {@value Names#MAX_WRITER_LENGTH}); on Kafka a label or writer
+ *   must already be in NFC (capture normalises it); device names at most {@value #MAX_NAME_LENGTH} characters
+ *   without control or format characters.</li>
  * </ul>
  */
 public final class TrajectoryLimits {
@@ -28,9 +32,7 @@ public final class TrajectoryLimits {
   public static final int MIN_POINTS = Transform.DROPPED_TAIL_POINTS + 1;
   /** Most points per trajectory. */
   public static final int MAX_POINTS = 2_000;
-  /** Longest label in characters: concepts are letters, new ones get short names. */
-  public static final int MAX_LABEL_LENGTH = 8;
-  /** Longest writer or device name in characters. */
+  /** Longest device name in characters. */
   public static final int MAX_NAME_LENGTH = 64;
   /** Lowest pressure accepted (DigiLeTs goes down to −0.156). */
   public static final double MIN_PRESSURE = -0.5;
@@ -53,30 +55,38 @@ public final class TrajectoryLimits {
     if (labelRequired) {
       checkLabel(trajectory.getLabel());
     }
-    checkName("writer", trajectory.getWriter());
-    checkName("device", trajectory.getDevice());
+    requireNormalised("writer", trajectory.getWriter(), Names.writer("writer", trajectory.getWriter()));
+    checkDevice(trajectory.getDevice());
     checkPoints(trajectory.getPointsList());
   }
 
-  /** @param label a concept's label @throws IllegalArgumentException if blank, too long or with whitespace */
+  /**
+   * @param label a concept's label as read from a record
+   * @throws IllegalArgumentException (an {@link io.chargen.model.InvalidNameException}) if it breaks the
+   *     {@link Names#label} rules or is not in NFC
+   */
   public static void checkLabel(String label) {
-    if (label.isBlank()) {
-      throw new IllegalArgumentException("label = \"" + label + "\" is blank");
-    }
-    if (label.codePointCount(0, label.length()) > MAX_LABEL_LENGTH) {
-      throw new IllegalArgumentException("label = \"" + label + "\" is longer than " + MAX_LABEL_LENGTH
+    requireNormalised("label", label, Names.label("label", label));
+  }
+
+  /**
+   * @param device a device name
+   * @throws IllegalArgumentException if longer than {@value #MAX_NAME_LENGTH} or holding control or format characters
+   */
+  public static void checkDevice(String device) {
+    if (device.codePointCount(0, device.length()) > MAX_NAME_LENGTH) {
+      throw new IllegalArgumentException("device " + Names.excerpt(device) + " is longer than " + MAX_NAME_LENGTH
           + " characters");
     }
-    if (label.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-      throw new IllegalArgumentException("label = \"" + label + "\" contains whitespace or control characters");
+    if (device.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL
+        || Character.getType(c) == Character.FORMAT)) {
+      throw new IllegalArgumentException("device " + Names.excerpt(device) + " holds control or format characters");
     }
   }
 
-  /** @param field writer or device @param name its value @throws IllegalArgumentException if too long */
-  public static void checkName(String field, String name) {
-    if (name.length() > MAX_NAME_LENGTH) {
-      throw new IllegalArgumentException(field + " = \"" + name + "\" is longer than " + MAX_NAME_LENGTH
-          + " characters");
+  private static void requireNormalised(String field, String value, String normalised) {
+    if (!normalised.equals(value)) {
+      throw new IllegalArgumentException(field + " " + Names.excerpt(value) + " is not in Unicode NFC");
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chargen.model.CharModel;
 import io.chargen.model.ConceptSet;
+import io.chargen.proto.TenantKeys;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ class ConceptsApiTest {
     state.apply(ConceptStateTest.concept("n", 1, "e1", 0.5f));
     state.apply(ConceptStateTest.concept("@alice", 1, "e2", 0.5f));
 
-    JsonObject json = ConceptsApi.toJson(state, state.model(), new JsonObject().put("method", "best"));
+    JsonObject json = ConceptsApi.toJson(state, TenantKeys.DEFAULT_TENANT, new JsonObject().put("method", "best"));
 
     Map<String, JsonObject> byLabel = json.getJsonArray("concepts").stream().map(JsonObject.class::cast)
         .collect(Collectors.toMap(c -> c.getString("label"), Function.identity()));

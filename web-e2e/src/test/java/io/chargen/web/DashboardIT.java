@@ -101,6 +101,7 @@ class DashboardIT {
   @Test
   @DisplayName("7. letters not taught yet are marked so, and choosing one offers to teach it on the pad")
   void untaughtLettersOfferTheirTeaching() {
+    pages.openPad(); // this tab keeps the pad's tablet token: the dashboard's link to the pad carries none
     pages.openDashboard();
     awaitConcept("n");
     SoftAssertions soft = new SoftAssertions();

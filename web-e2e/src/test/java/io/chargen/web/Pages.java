@@ -4,6 +4,7 @@ import io.chargen.model.data.DigiletsDataset;
 import io.chargen.model.data.DigiletsReader;
 import io.chargen.model.data.PenPoint;
 import io.chargen.model.data.PenSample;
+import io.chargen.service.security.Role;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -64,22 +65,32 @@ final class Pages implements AutoCloseable {
     return writer.sample(writerId, letter, instance);
   }
 
-  /** @return the pad, told where the dashboard is (the test system's ports are not the default 8081/8082) */
+  /** The tenant of the pages under test. */
+  static final String TENANT = "web";
+
+  /**
+   * @return the pad, told where the dashboard is (the test system's ports are not the default 8081/8082), with a
+   *     tablet token of {@value #TENANT} in the fragment as {@code ./chargen up} prints it
+   */
   String padUrl() {
-    return system.padUrl() + "?dashboard=" + URLEncoder.encode(system.dashboardUrl(), StandardCharsets.UTF_8);
+    return system.padUrl() + "?dashboard=" + URLEncoder.encode(system.dashboardUrl(), StandardCharsets.UTF_8)
+        + "#token=" + system.token(TENANT, Role.TABLET);
   }
 
-  /** @return the dashboard, told where the pad is */
+  /** @return the dashboard, told where the pad is, with a dashboard token of {@value #TENANT} */
   String dashboardUrl() {
-    return system.dashboardUrl() + "?pad=" + URLEncoder.encode(system.padUrl(), StandardCharsets.UTF_8);
+    return system.dashboardUrl() + "?pad=" + URLEncoder.encode(system.padUrl(), StandardCharsets.UTF_8)
+        + "#token=" + system.token(TENANT, Role.DASHBOARD);
   }
 
   void openPad() {
+    page().get("about:blank"); // the same address with the token fragment again would only change the fragment
     page().get(padUrl());
     awaitConnected();
   }
 
   void openDashboard() {
+    page().get("about:blank");
     page().get(dashboardUrl());
     awaitConnected();
   }
@@ -129,7 +140,8 @@ final class Pages implements AutoCloseable {
     JsonObject example = new JsonObject().put("label", String.valueOf(letter)).put("device", "web-e2e")
         .put("points", points);
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(system.captureRoot() + "v1/examples"))
-        .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(example.encode()))
+        .header("content-type", "application/json")
+        .header("Authorization", "Bearer " + system.token(TENANT, Role.TABLET)).POST(HttpRequest.BodyPublishers.ofString(example.encode()))
         .build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 202) {
       throw new AssertionError("POST /v1/examples: " + response.statusCode() + " " + response.body());
@@ -147,7 +159,9 @@ final class Pages implements AutoCloseable {
   /** @return the concept's latest version as the generator's {@code GET /v1/concepts} says, 0 if not learned */
   long conceptVersion(String label) throws Exception {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-        URI.create(system.generatorRoot() + "v1/concepts")).build(), HttpResponse.BodyHandlers.ofString());
+        URI.create(system.generatorRoot() + "v1/concepts"))
+        .header("Authorization", "Bearer " + system.token(TENANT, Role.DASHBOARD)).build(),
+        HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       return 0;
     }

@@ -5,6 +5,7 @@ import static io.chargen.web.Pages.SLOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chargen.kafka.FreePorts;
+import io.chargen.service.security.Role;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -164,8 +165,10 @@ class WebPagesIT {
   @DisplayName("with the backend down both pages say so and how to start it")
   void explainsABackendThatIsDown() throws Exception {
     int closed = FreePorts.pick(1)[0]; // nothing listens there
-    for (String url : List.of(system.padUrl(), system.dashboardUrl())) {
-      browser.driver().get(url + "?api=http://127.0.0.1:" + closed);
+    for (String url : List.of(system.padUrl() + "?api=http://127.0.0.1:" + closed + "#token="
+        + system.token(Pages.TENANT, Role.TABLET), system.dashboardUrl() + "?api=http://127.0.0.1:" + closed
+        + "#token=" + system.token(Pages.TENANT, Role.DASHBOARD))) {
+      browser.driver().get(url);
       browser.await(QUICK, "the disconnected state on " + url,
           d -> "disconnected".equals(pages.attribute("#connection", "data-state")));
       assertThat(browser.driver().findElement(By.id("banner")).getText())
@@ -174,5 +177,46 @@ class WebPagesIT {
     browser.resize(Browser.PHONE);
     browser.screenshot("dashboard-backend-down-phone");
     browser.resize(Browser.DESKTOP);
+  }
+
+  @Test
+  @Order(5)
+  @DisplayName("a visit without a token says so and how to get one; a pasted token connects and shows its tenant")
+  void tokenlessVisit() throws Exception {
+    WebDriver page = browser.driver();
+    for (String url : List.of(system.padUrl(), system.dashboardUrl())) {
+      page.get(url);
+      browser.script("sessionStorage.clear(); return null;");
+      page.navigate().refresh();
+      browser.await(QUICK, "the missing-token message on " + url,
+          d -> "none".equals(pages.attribute("#auth", "data-state")));
+      assertThat(page.findElement(By.id("auth-message")).getText()).as(url)
+          .contains("needs a bearer token", "./chargen token");
+      assertThat(pages.attribute("#connection", "data-state")).as(url).isEqualTo("disconnected");
+      assertThat(page.findElement(By.id("banner")).getText()).as(url).contains("No token");
+    }
+    browser.screenshot("dashboard-no-token");
+    page.findElement(By.id("token-input")).sendKeys(system.token("other-school", Role.DASHBOARD));
+    page.findElement(By.id("token-use")).click();
+    pages.awaitConnected();
+    assertThat(page.findElement(By.id("tenant")).getText()).isEqualTo("tenant other-school");
+  }
+
+  @Test
+  @Order(6)
+  @DisplayName("two tenants side by side: another tenant's dashboard lists none of the letters taught for this one")
+  void tenantsSideBySide() throws Exception {
+    WebDriver page = browser.driver();
+    pages.openDashboard();
+    browser.await(SLOW, "this tenant's learned letter", d -> !d.findElements(By.cssSelector(
+        ".concept.learned[data-label='" + LETTER + "']")).isEmpty());
+    assertThat(page.findElement(By.id("tenant")).getText()).isEqualTo("tenant " + Pages.TENANT);
+    page.get(system.dashboardUrl() + "?pad=x#token=" + system.token("other-school", Role.DASHBOARD));
+    pages.awaitConnected();
+    assertThat(page.findElement(By.id("tenant")).getText()).isEqualTo("tenant other-school");
+    browser.await(SLOW, "the base letters listed for the other tenant", d -> !d.findElements(By.cssSelector(
+        ".concept[data-label='a']")).isEmpty());
+    assertThat(page.findElements(By.cssSelector(".concept.learned"))).as("nothing learned by other-school").isEmpty();
+    browser.screenshot("dashboard-other-tenant");
   }
 }

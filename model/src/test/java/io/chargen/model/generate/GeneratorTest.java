@@ -57,7 +57,8 @@ class GeneratorTest {
         .hasMessageContaining("sum to 0.9");
     assertThatThrownBy(() -> generator.generate(model, Map.of("a", 1.5, "b", -0.5), ok))
         .hasMessageContaining("-0.5");
-    assertThatThrownBy(() -> generator.generate(model, Map.of("q", 1.0), ok)).hasMessageContaining("'q'");
+    assertThatThrownBy(() -> generator.generate(model, Map.of("q", 1.0), ok))
+        .hasMessageContaining("unknown concept \"q\"");
     assertThatThrownBy(() -> GenerationRequest.plain(-1)).hasMessageContaining("got -1");
     assertThatThrownBy(() -> GenerationRequest.plain(Generator.MAX_STEPS + 1)).hasMessageContaining("got 2001");
     assertThatThrownBy(() -> new GenerationRequest(5, Double.NaN, 0, false)).hasMessageContaining("NaN");

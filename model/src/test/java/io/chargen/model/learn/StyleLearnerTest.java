@@ -62,7 +62,8 @@ class StyleLearnerTest {
     StrokeSequence s = TinyModels.loop(10, 0);
     assertThatThrownBy(() -> learner.learnStyle(model, "w2", Map.of("a", s))).hasMessageContaining("'w2'");
     assertThatThrownBy(() -> learner.learnStyle(model, "@w2", Map.of())).hasMessageContaining("@w2");
-    assertThatThrownBy(() -> learner.learnStyle(model, "@w2", Map.of("z", s))).hasMessageContaining("'z'");
+    assertThatThrownBy(() -> learner.learnStyle(model, "@w2", Map.of("z", s)))
+        .hasMessageContaining("unknown concept \"z\"");
     assertThatThrownBy(() -> learner.learnStyle(TinyModels.untrained("ab", 4, 1), "@w2", Map.of("a", s)))
         .hasMessageContaining("no writer styles");
   }

@@ -1,15 +1,12 @@
 package io.chargen.service.security;
 
 import io.chargen.model.Names;
-import io.chargen.service.ConfigException;
-import io.chargen.service.Env;
 import io.chargen.service.ServiceHttp;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -67,21 +64,6 @@ public final class OriginGuard implements SecurityPolicyHandler {
     this.cors = CorsHandler.create().addOrigins(origins.isEmpty() ? List.of("http://localhost") : origins)
         .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE))
         .allowedHeaders(Set.of("Authorization", "Content-Type")).maxAgeSeconds(PREFLIGHT_CACHE_SECONDS);
-  }
-
-  /**
-   * @param env the configuration
-   * @return the guard for {@value #ALLOWED_ORIGINS}
-   * @throws ConfigException naming the entry that is not an origin
-   */
-  public static OriginGuard from(Env env) {
-    String value = env.string(ALLOWED_ORIGINS, "");
-    List<String> origins = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    try {
-      return new OriginGuard(origins);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(ALLOWED_ORIGINS + ": " + e.getMessage(), e);
-    }
   }
 
   /**

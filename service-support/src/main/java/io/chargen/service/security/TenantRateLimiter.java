@@ -1,6 +1,5 @@
 package io.chargen.service.security;
 
-import io.chargen.service.Env;
 import io.chargen.service.ServiceHttp;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -58,15 +57,6 @@ public final class TenantRateLimiter {
     this.tokensPerNano = (double) perMinute / NANOS_PER_MINUTE;
     this.burst = burst;
     this.nanoClock = nanoClock;
-  }
-
-  /**
-   * @param env the configuration
-   * @return the limiter of {@value #RATE} and {@value #BURST}
-   */
-  public static TenantRateLimiter from(Env env) {
-    return new TenantRateLimiter(env.integer(RATE, DEFAULT_RATE_PER_MINUTE, 1, Integer.MAX_VALUE),
-        env.integer(BURST, DEFAULT_BURST, 1, Integer.MAX_VALUE), System::nanoTime);
   }
 
   /**

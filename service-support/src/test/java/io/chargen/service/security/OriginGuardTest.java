@@ -115,19 +115,4 @@ class OriginGuardTest {
         .isInstanceOfSatisfying(UpgradeRejectedException.class, e -> assertThat(e.getStatus()).isEqualTo(403));
     probe.connect("/v1/pen", List.of(), Map.of("Origin", "http://127.0.0.1:" + probe.port())).close();
   }
-
-  @Test
-  @DisplayName("CHARGEN_ALLOWED_ORIGINS: unset means same origin only; an entry that is not an origin is named")
-  void configuration() {
-    assertThat(OriginGuard.from(new Env(Map.of())).check("https://school.example", "localhost:8081"))
-        .isEqualTo(Verdict.REFUSED);
-    assertThat(OriginGuard.from(new Env(Map.of(OriginGuard.ALLOWED_ORIGINS, " https://school.example , ")))
-        .check("https://school.example", "localhost:8081")).isEqualTo(Verdict.LISTED);
-    assertThatThrownBy(() -> OriginGuard.from(new Env(Map.of(OriginGuard.ALLOWED_ORIGINS,
-        "https://ok.example,*")))).isInstanceOf(ConfigException.class)
-        .hasMessage("CHARGEN_ALLOWED_ORIGINS: \"*\" is not an origin: write scheme://host[:port] with scheme http or"
-            + " https and no path, e.g. https://school.example");
-    assertThatThrownBy(() -> OriginGuard.from(new Env(Map.of(OriginGuard.ALLOWED_ORIGINS, "school.example"))))
-        .hasMessageContaining("\"school.example\" is not an origin");
-  }
 }

@@ -76,14 +76,4 @@ class TenantRateLimiterTest {
       vertx.close();
     }
   }
-
-  @Test
-  @DisplayName("rate and burst come from the environment, refusing values below 1 by name")
-  void configuration() {
-    assertThat(TenantRateLimiter.from(new Env(Map.of())).acquire("t")).isZero();
-    assertThatThrownBy(() -> TenantRateLimiter.from(new Env(Map.of(TenantRateLimiter.RATE, "0"))))
-        .isInstanceOf(ConfigException.class).hasMessage("CHARGEN_RATE_LIMIT_PER_MINUTE=0 is outside 1..2147483647");
-    assertThatThrownBy(() -> TenantRateLimiter.from(new Env(Map.of(TenantRateLimiter.BURST, "lots"))))
-        .hasMessage("CHARGEN_RATE_LIMIT_BURST=lots is not an integer");
-  }
 }
