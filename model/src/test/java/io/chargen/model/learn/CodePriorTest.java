@@ -31,15 +31,7 @@ class CodePriorTest {
     }
     float[] gradient = new float[H];
     penalty.addTo(code, gradient);
-    double h = 1e-3;
-    for (int j = 0; j < H; j++) {
-      float[] plus = code.clone();
-      float[] minus = code.clone();
-      plus[j] += (float) h;
-      minus[j] -= (float) h;
-      double numeric = (penalty.addTo(plus, new float[H]) - penalty.addTo(minus, new float[H])) / (2 * h);
-      assertThat((double) gradient[j]).as("d/dc[%d]", j).isCloseTo(numeric, within(2e-3 + 2e-3 * Math.abs(numeric)));
-    }
+    FiniteDifferences.assertGradient(c -> penalty.addTo(c, new float[H]), code, gradient, 1e-3, 2e-3, 2e-3, spec);
   }
 
   @Test

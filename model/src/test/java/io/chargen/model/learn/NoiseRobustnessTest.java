@@ -2,7 +2,6 @@ package io.chargen.model.learn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 import io.chargen.model.CharModel;
 import io.chargen.model.StrokeSequence;
@@ -47,16 +46,8 @@ class NoiseRobustnessTest {
       float[] code = randomCode();
       float[] gradient = new float[H];
       objective.evaluate(code, gradient);
-      double h = 1e-2;
-      for (int j = 0; j < H; j++) {
-        float[] plus = code.clone();
-        float[] minus = code.clone();
-        plus[j] += (float) h;
-        minus[j] -= (float) h;
-        double numeric = (objective.evaluate(plus, new float[H]) - objective.evaluate(minus, new float[H])) / (2 * h);
-        assertThat((double) gradient[j]).as("position %s d/dc[%d]", positionWeight, j)
-            .isCloseTo(numeric, within(1e-3 + 0.02 * Math.abs(numeric)));
-      }
+      FiniteDifferences.assertGradient(c -> objective.evaluate(c, new float[H]), code, gradient, 1e-2, 1e-3, 0.02,
+          "noise " + noise + ", position " + positionWeight);
     }
   }
 

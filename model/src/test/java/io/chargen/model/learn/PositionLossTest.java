@@ -47,16 +47,7 @@ class PositionLossTest {
       code[j] = (float) random.nextGaussian();
     }
     Gradients g = backend.gradients(probe, code, STEPS, loss::equivalentTarget, CODE);
-    double h = 1e-2;
-    for (int j = 0; j < H; j++) {
-      float[] plus = code.clone();
-      float[] minus = code.clone();
-      plus[j] += (float) h;
-      minus[j] -= (float) h;
-      double numeric = (value(loss, plus) - value(loss, minus)) / (2 * h);
-      assertThat((double) g.projectedInput()[j]).as("d/dz[%d]", j)
-          .isCloseTo(numeric, within(1e-3 + 0.02 * Math.abs(numeric)));
-    }
+    FiniteDifferences.assertGradient(z -> value(loss, z), code, g.projectedInput(), 1e-2, 1e-3, 0.02, "position loss");
   }
 
   @Test
