@@ -125,6 +125,7 @@ public final class OneShotLearner {
     PositionLoss positionLoss = schedule.positionWeight() > 0 ? new PositionLoss(example, schedule.positionWeight())
         : null;
     NoiseRobustness.Draws draws = schedule.noise().active() ? schedule.noise().drawsFor(model, label) : null;
+    float[] g = new float[style.length]; // one input's gradient, reused by every evaluation (one thread per objective)
     return (code, gradient) -> {
       double loss = 0;
       java.util.Arrays.fill(gradient, 0);
@@ -134,7 +135,6 @@ public final class OneShotLearner {
         for (int j = 0; j < input.length; j++) {
           input[j] = scale * code[j] + offset[j] + style[j];
         }
-        float[] g = new float[gradient.length];
         double noisy = lossAt(probe, input, example, positionLoss, g, null);
         loss += draws.weightEach() * noisy;
         for (int j = 0; j < gradient.length; j++) {
@@ -144,7 +144,6 @@ public final class OneShotLearner {
       for (int j = 0; j < input.length; j++) {
         input[j] = code[j] + style[j];
       }
-      float[] g = new float[gradient.length];
       loss += lossAt(probe, input, example, positionLoss, g, mse);
       for (int j = 0; j < gradient.length; j++) {
         gradient[j] += g[j];
