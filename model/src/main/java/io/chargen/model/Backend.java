@@ -60,6 +60,24 @@ public interface Backend {
   }
 
   /**
+   * Each sequence's loss and input-side gradients, as {@link #gradients(LstmWeights, float[], int, UnaryOperator,
+   * Set)} gives them one at a time. The noise-robust one-shot objective evaluates one code under several input-noise
+   * draws per step of its optimiser (issue 13); the fast kernel computes such a group together, as one batch. The
+   * default computes the sequences one by one, in list order.
+   *
+   * @param weights the network
+   * @param sequences the sequences (at least one)
+   * @param parts input-side parts only: {@link GradientPart#INPUT}, {@link GradientPart#PROJECTED_INPUT}
+   * @return per sequence, in list order, its loss and the requested gradients
+   * @throws IllegalArgumentException if the list is empty or a weight gradient is asked for
+   */
+  default List<Gradients> gradientsOfEach(LstmWeights weights, List<BatchSequence> sequences,
+      Set<GradientPart> parts) {
+    BatchSequence.checkEach(sequences, parts);
+    return sequences.stream().map(s -> gradients(weights, s.input(), s.steps(), s.targetFor(), parts)).toList();
+  }
+
+  /**
    * The gradient of a training batch: the mean over its sequences of each one's loss (the paper's MSE over its own
    * length) and of each one's weight gradients, the quantity one Adam step of the paper's training uses (Sec. 2).
    * The default computes the sequences one by one, in parallel, and sums them in list order; the fast kernel

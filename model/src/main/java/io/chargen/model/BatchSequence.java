@@ -44,6 +44,26 @@ public record BatchSequence(float[] input, int steps, UnaryOperator<StrokeSequen
   }
 
   /**
+   * Checks a group for {@link Backend#gradientsOfEach}: not empty, and input-side gradients only (each sequence's
+   * weight gradients are what {@link Backend#meanGradients} is for).
+   *
+   * @param sequences the group
+   * @param parts the requested gradients
+   * @throws IllegalArgumentException naming what is wrong
+   */
+  public static void checkEach(List<BatchSequence> sequences, Set<GradientPart> parts) {
+    if (sequences.isEmpty()) {
+      throw new IllegalArgumentException("a group needs at least one sequence");
+    }
+    for (GradientPart part : parts) {
+      if (part != GradientPart.INPUT && part != GradientPart.PROJECTED_INPUT) {
+        throw new IllegalArgumentException(part + " is a weight gradient; per sequence only INPUT and "
+            + "PROJECTED_INPUT are computed (meanGradients gives a batch's weight gradients)");
+      }
+    }
+  }
+
+  /**
    * @param input K values, the same at every step
    * @param target the sequence to reproduce; the network runs for its length
    * @return the sequence with a fixed target

@@ -85,6 +85,17 @@ public final class FastBackend implements Backend {
         : scalar.gradients(weights, input, steps, targetFor, parts);
   }
 
+  /** The whole group as one batch (the scalar loops: one sequence at a time). */
+  @Override
+  public List<Gradients> gradientsOfEach(LstmWeights weights, List<BatchSequence> sequences,
+      Set<GradientPart> parts) {
+    if (vector == null) {
+      return Backend.super.gradientsOfEach(weights, sequences, parts);
+    }
+    BatchSequence.checkEach(sequences, parts);
+    return vector.gradientsOfEach(weights, sequences, parts);
+  }
+
   /** The whole batch at once, in chunks of {@value VectorKernel#CHUNK} sequences on the common pool. */
   @Override
   public Gradients meanGradients(LstmWeights weights, List<BatchSequence> batch, Set<GradientPart> parts) {

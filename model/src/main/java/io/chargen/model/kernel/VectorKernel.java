@@ -60,6 +60,21 @@ final class VectorKernel {
         parts.contains(GradientPart.OUTPUT_WEIGHTS) ? unpadRows(w, g.backward.output, StrokeSequence.CHANNELS) : null);
   }
 
+  /** One batch for the whole group; each sequence's loss and input-side gradients, in the caller's order. */
+  List<Gradients> gradientsOfEach(LstmWeights weights, List<BatchSequence> sequences, Set<GradientPart> parts) {
+    BatchGradient g = new BatchGradient(weights, sequences, 1f, parts);
+    PackedWeights w = g.w;
+    float[] dz = g.projectedInputGradients();
+    Gradients[] each = new Gradients[sequences.size()];
+    for (int b = 0; b < each.length; b++) {
+      float[] dzOf = Arrays.copyOfRange(dz, b * w.padded, b * w.padded + w.hidden);
+      each[g.plan.order[b]] = new Gradients(g.loss[b],
+          parts.contains(GradientPart.INPUT) ? ScalarKernel.inputGradient(weights, dzOf) : null,
+          parts.contains(GradientPart.PROJECTED_INPUT) ? dzOf : null, null, null, null, null);
+    }
+    return List.of(each);
+  }
+
   Gradients meanGradients(LstmWeights weights, List<BatchSequence> batch, Set<GradientPart> parts) {
     float weight = 1f / batch.size();
     List<BatchGradient> chunks = IntStream.range(0, chunksOf(batch.size())).parallel()

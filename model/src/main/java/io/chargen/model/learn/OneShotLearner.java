@@ -1,6 +1,7 @@
 package io.chargen.model.learn;
 
 import io.chargen.model.Backend;
+import io.chargen.model.BatchSequence;
 import io.chargen.model.CharModel;
 import io.chargen.model.ConceptSet;
 import io.chargen.model.GradientPart;
@@ -8,6 +9,7 @@ import io.chargen.model.Gradients;
 import io.chargen.model.LstmWeights;
 import io.chargen.model.StrokeSequence;
 import io.chargen.model.optim.Objective;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,7 +111,9 @@ public final class OneShotLearner {
 
   /**
    * The one-shot objective of a code: the paper's MSE, plus the schedule's position term, plus its noise-robust term
-   * (the same loss under fixed draws of input noise, {@link NoiseRobustness}), plus its prior's penalty.
+   * (the same loss under fixed draws of input noise, {@link NoiseRobustness}), plus its prior's penalty. The clean
+   * input and every noise draw are one group for the backend ({@link Backend#gradientsOfEach}), which the fast kernel
+   * computes as one batch.
    *
    * @param model the frozen network
    * @param label the new letter (seeds the noise draws)
@@ -120,48 +124,48 @@ public final class OneShotLearner {
   Objective objective(CharModel model, String label, StrokeSequence example, double[] mse) {
     LstmWeights probe = model.weights().withIdentityCodes();
     float[] style = model.defaultStyleCode();
-    float[] input = new float[style.length];
     CodePrior.Penalty prior = schedule.prior().penaltyFor(model);
-    PositionLoss positionLoss = schedule.positionWeight() > 0 ? new PositionLoss(example, schedule.positionWeight())
-        : null;
     NoiseRobustness.Draws draws = schedule.noise().active() ? schedule.noise().drawsFor(model, label) : null;
-    float[] g = new float[style.length]; // one input's gradient, reused by every evaluation (one thread per objective)
+    int count = draws == null ? 1 : draws.count() + 1; // the draws, then the clean input
+    float[] scale = new float[count];
+    float[][] offset = new float[count][];
+    double[] weight = new double[count];
+    for (int d = 0; d < count - 1; d++) {
+      scale[d] = draws.ownScale()[d];
+      offset[d] = draws.offsets()[d];
+      weight[d] = draws.weightEach();
+    }
+    scale[count - 1] = 1;
+    offset[count - 1] = new float[style.length];
+    weight[count - 1] = 1;
+    PositionLoss[] positionLoss = new PositionLoss[count];
+    for (int d = 0; schedule.positionWeight() > 0 && d < count; d++) {
+      positionLoss[d] = new PositionLoss(example, schedule.positionWeight());
+    }
     return (code, gradient) -> {
+      List<BatchSequence> group = new ArrayList<>(count);
+      for (int d = 0; d < count; d++) {
+        float[] input = new float[style.length];
+        for (int j = 0; j < input.length; j++) {
+          input[j] = scale[d] * code[j] + offset[d][j] + style[j];
+        }
+        group.add(positionLoss[d] == null ? BatchSequence.of(input, example)
+            : new BatchSequence(input, example.length(), positionLoss[d]::equivalentTarget));
+      }
+      List<Gradients> each = backend.gradientsOfEach(probe, group, CODE_GRADIENT);
       double loss = 0;
       java.util.Arrays.fill(gradient, 0);
-      for (int d = 0; draws != null && d < draws.count(); d++) {
-        float scale = draws.ownScale()[d];
-        float[] offset = draws.offsets()[d];
-        for (int j = 0; j < input.length; j++) {
-          input[j] = scale * code[j] + offset[j] + style[j];
-        }
-        double noisy = lossAt(probe, input, example, positionLoss, g, null);
-        loss += draws.weightEach() * noisy;
+      for (int d = 0; d < count; d++) {
+        loss += weight[d] * (positionLoss[d] == null ? each.get(d).loss() : positionLoss[d].value());
+        float[] g = each.get(d).projectedInput();
         for (int j = 0; j < gradient.length; j++) {
-          gradient[j] += (float) (draws.weightEach() * scale * g[j]);
+          gradient[j] += (float) (weight[d] * scale[d] * g[j]);
         }
       }
-      for (int j = 0; j < input.length; j++) {
-        input[j] = code[j] + style[j];
-      }
-      loss += lossAt(probe, input, example, positionLoss, g, mse);
-      for (int j = 0; j < gradient.length; j++) {
-        gradient[j] += g[j];
-      }
+      Gradients clean = each.get(count - 1);
+      mse[0] = positionLoss[count - 1] == null ? clean.loss() : positionLoss[count - 1].mse();
       return prior == null ? loss : loss + prior.addTo(code, gradient);
     };
-  }
-
-  /** The paper's MSE (plus the position term) at one input, its gradient into {@code gradient}; MSE into mse[0]. */
-  private double lossAt(LstmWeights probe, float[] input, StrokeSequence example, PositionLoss positionLoss,
-      float[] gradient, double[] mse) {
-    Gradients g = positionLoss == null ? backend.gradients(probe, input, example, CODE_GRADIENT)
-        : backend.gradients(probe, input, example.length(), positionLoss::equivalentTarget, CODE_GRADIENT);
-    System.arraycopy(g.projectedInput(), 0, gradient, 0, gradient.length);
-    if (mse != null) {
-      mse[0] = positionLoss == null ? g.loss() : positionLoss.mse();
-    }
-    return positionLoss == null ? g.loss() : positionLoss.value();
   }
 
   /**

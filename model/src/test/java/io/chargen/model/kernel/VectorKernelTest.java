@@ -122,6 +122,40 @@ class VectorKernelTest {
     assertSameWeightGradients(actual, expected);
   }
 
+  @ParameterizedTest(name = "{0} sequences")
+  @CsvSource({"1", "5", "19"})
+  @DisplayName("a group computed as one batch gives each sequence's own loss and input gradients, in list order")
+  void eachOfAGroupMatchesPerSequence(int size) {
+    LstmWeights weights = LstmWeights.random(26, 100, 14);
+    List<BatchSequence> group = batch(size, 26, 15);
+    Set<GradientPart> inputSide = EnumSet.of(GradientPart.INPUT, GradientPart.PROJECTED_INPUT);
+    List<Gradients> actual = vector.gradientsOfEach(weights, group, inputSide);
+    List<Gradients> byDefault = scalar.gradientsOfEach(weights, group, inputSide);
+    assertThat(actual).hasSize(size);
+    for (int b = 0; b < size; b++) {
+      BatchSequence s = group.get(b);
+      Gradients expected = scalar.gradients(weights, s.input(), s.steps(), s.targetFor(), inputSide);
+      assertThat(actual.get(b).loss()).isCloseTo(expected.loss(), within(TOLERANCE * expected.loss()));
+      assertClose(actual.get(b).input(), expected.input(), "dL/dx of sequence " + b);
+      assertClose(actual.get(b).projectedInput(), expected.projectedInput(), "dL/dz of sequence " + b);
+      assertThat(byDefault.get(b).projectedInput()).isEqualTo(expected.projectedInput());
+      assertThat(actual.get(b).wHh()).isNull();
+    }
+  }
+
+  @Test
+  @DisplayName("a group refuses weight gradients and an empty list, naming them")
+  void rejectsBadGroups() {
+    LstmWeights weights = LstmWeights.random(3, 5, 1);
+    for (FastBackend backend : List.of(vector, scalar)) {
+      assertThatThrownBy(() -> backend.gradientsOfEach(weights, batch(2, 3, 1),
+          EnumSet.of(GradientPart.RECURRENT_WEIGHTS)))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RECURRENT_WEIGHTS is a weight gradient");
+      assertThatThrownBy(() -> backend.gradientsOfEach(weights, List.of(), EnumSet.of(GradientPart.INPUT)))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one sequence");
+    }
+  }
+
   @Test
   @DisplayName("a batch mean refuses per-sequence parts and an empty batch, naming them")
   void rejectsBadBatches() {

@@ -2,6 +2,7 @@ package io.chargen.model.learn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.chargen.model.CharModel;
 import io.chargen.model.StrokeSequence;
@@ -59,7 +60,8 @@ class NoiseRobustnessTest {
     double clean = learner("0:0:0", 0).objective(model, "x", example, cleanMse).evaluate(code, new float[H]);
     double[] robustMse = new double[1];
     double robust = learner("3:0.3:1", 0).objective(model, "x", example, robustMse).evaluate(code, new float[H]);
-    assertThat(robustMse[0]).isEqualTo(cleanMse[0]);
+    // the clean input is computed in one batch with the draws: the same MSE up to the batch's float rounding
+    assertThat(robustMse[0]).isCloseTo(cleanMse[0], within(1e-6 * cleanMse[0]));
     assertThat(clean).isEqualTo(cleanMse[0]);
     assertThat(robust).isGreaterThan(clean);
     double again = learner("3:0.3:1", 0).objective(model, "x", example, new double[1]).evaluate(code, new float[H]);
