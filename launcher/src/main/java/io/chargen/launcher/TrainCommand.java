@@ -53,6 +53,10 @@ final class TrainCommand implements Callable<Integer> {
   long seed;
   @Option(names = "--backend", defaultValue = "fast", description = "fast or dl4j (default: ${DEFAULT-VALUE}).")
   String backend;
+  @Option(names = "--input-noise", defaultValue = "0",
+      description = "SD of noise on the trained letters' inputs, one draw per sample and step held for the sequence "
+          + "(default: ${DEFAULT-VALUE}).")
+  double inputNoise;
   @Option(names = "--init", description = "Start from this model instead of random weights (its concepts are kept; "
       + "missing ones are added with zero codes).")
   Path init;
@@ -78,7 +82,7 @@ final class TrainCommand implements Callable<Integer> {
     int plain = epochs != null ? epochs : init != null ? 0 : PAPER_EPOCHS;
     int aligned = paper ? 0 : alignedEpochs;
     CharModel trained = new Trainer(Backends.byName(backend), new TrainingConfig(plain + aligned, batch, learningRate,
-        seed, aligned > 0 ? TrainingLoss.ALIGNED_MSE : TrainingLoss.MSE, plain))
+        seed, aligned > 0 ? TrainingLoss.ALIGNED_MSE : TrainingLoss.MSE, plain, inputNoise))
         .train(start, samples, (epoch, total, b, batches, loss) -> bar.update(
             (long) (epoch - 1) * batches + b, (long) total * batches,
             String.format("epoch %d/%d", epoch, total), String.format("loss %.4f", loss)));

@@ -22,10 +22,23 @@ import java.util.Random;
  * @param draws noise draws averaged, ≥ 0 (0: off)
  * @param sd the noise SD on each letter input
  * @param weight the weight of the mean noisy loss, added to the clean loss
+ * @param ownSd the noise SD on the new letter's own input (n<sub>0</sub>); {@code sd} unless given, larger values
+ *     ask the letter to stay legible when its input is scaled, as in a blend
  */
-public record NoiseRobustness(int draws, double sd, double weight) {
+public record NoiseRobustness(int draws, double sd, double weight, double ownSd) {
   /** Off: the clean loss alone. */
   public static final NoiseRobustness NONE = new NoiseRobustness(0, 0, 0);
+
+  /**
+   * The same SD on every letter input, the letter's own included.
+   *
+   * @param draws noise draws averaged
+   * @param sd the noise SD on each letter input
+   * @param weight the weight of the mean noisy loss
+   */
+  public NoiseRobustness(int draws, double sd, double weight) {
+    this(draws, sd, weight, sd);
+  }
 
   /** Validates the values, naming the bad one. */
   public NoiseRobustness {
@@ -38,10 +51,13 @@ public record NoiseRobustness(int draws, double sd, double weight) {
     if (!(weight >= 0) || Double.isInfinite(weight)) {
       throw new IllegalArgumentException("noise loss weight must be finite and >= 0, got " + weight);
     }
+    if (!(ownSd >= 0) || Double.isInfinite(ownSd)) {
+      throw new IllegalArgumentException("own-input noise SD must be finite and >= 0, got " + ownSd);
+    }
   }
 
   /**
-   * Parses {@code DRAWS:SD:WEIGHT}, e.g. {@code 4:0.03:1}.
+   * Parses {@code DRAWS:SD:WEIGHT[:OWN_SD]}, e.g. {@code 4:0.03:1} or {@code 4:0.03:1:0.3}.
    *
    * @param spec the option as written on a command line
    * @return the option
@@ -50,13 +66,14 @@ public record NoiseRobustness(int draws, double sd, double weight) {
   public static NoiseRobustness parse(String spec) {
     String[] parts = spec.split(":");
     try {
-      if (parts.length != 3) {
-        throw new IllegalArgumentException("3 values expected, got " + parts.length);
+      if (parts.length != 3 && parts.length != 4) {
+        throw new IllegalArgumentException("3 or 4 values expected, got " + parts.length);
       }
-      return new NoiseRobustness(Integer.parseInt(parts[0]), Double.parseDouble(parts[1]),
-          Double.parseDouble(parts[2]));
+      double sd = Double.parseDouble(parts[1]);
+      return new NoiseRobustness(Integer.parseInt(parts[0]), sd, Double.parseDouble(parts[2]),
+          parts.length == 4 ? Double.parseDouble(parts[3]) : sd);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("noise robustness '" + spec + "' is not DRAWS:SD:WEIGHT ("
+      throw new IllegalArgumentException("noise robustness '" + spec + "' is not DRAWS:SD:WEIGHT[:OWN_SD] ("
           + e.getMessage() + ")", e);
     }
   }
@@ -78,7 +95,7 @@ public record NoiseRobustness(int draws, double sd, double weight) {
     float[] ownScale = new float[draws];
     float[][] offsets = new float[draws][hidden];
     for (int d = 0; d < draws; d++) {
-      ownScale[d] = (float) (1 + sd * random.nextGaussian());
+      ownScale[d] = (float) (1 + ownSd * random.nextGaussian());
       for (float[] code : trained) {
         double n = sd * random.nextGaussian();
         for (int j = 0; j < hidden; j++) {
@@ -91,7 +108,8 @@ public record NoiseRobustness(int draws, double sd, double weight) {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "%d:%s:%s", draws, sd, weight);
+    return ownSd == sd ? String.format(Locale.ROOT, "%d:%s:%s", draws, sd, weight)
+        : String.format(Locale.ROOT, "%d:%s:%s:%s", draws, sd, weight, ownSd);
   }
 
   /**

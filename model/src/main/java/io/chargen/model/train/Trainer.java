@@ -55,6 +55,9 @@ public final class Trainer {
       throw new IllegalArgumentException("no training samples");
     }
     float[][] inputs = samples.stream().map(s -> inputOf(start, s, s.style())).toArray(float[][]::new);
+    int[] letterInputs = samples.stream().map(LabelledSequence::label).distinct().sorted()
+        .mapToInt(start.concepts()::indexOf).toArray();
+    Random noise = new Random(config.seed() * 31 + 7);
     Parameters params = new Parameters(start.weights(), config.learningRate());
     List<Integer> order = new ArrayList<>(IntStream.range(0, samples.size()).boxed().toList());
     Random random = new Random(config.seed());
@@ -66,7 +69,7 @@ public final class Trainer {
       for (int b = 0; b < batches; b++) {
         List<Integer> batch = order.subList(b * config.batchSize(),
             Math.min(samples.size(), (b + 1) * config.batchSize()));
-        lossSum += step(params, samples, inputs, batch, config.alignsIn(epoch));
+        lossSum += step(params, samples, noisy(inputs, batch, letterInputs, noise), batch, config.alignsIn(epoch));
         epochLoss = lossSum / Math.min(samples.size(), (b + 1) * config.batchSize());
         progress.onBatch(epoch, config.epochs(), b + 1, batches, epochLoss);
       }
@@ -81,7 +84,7 @@ public final class Trainer {
         "batch_size", Integer.toString(config.batchSize()), "learning_rate", Double.toString(config.learningRate()),
         "training_seed", Long.toString(config.seed()), "training_samples", Integer.toString(samples),
         "final_epoch_loss", Double.toString(epochLoss), "loss", config.loss().name().toLowerCase(Locale.ROOT),
-        "plain_epochs", Integer.toString(config.plainEpochs()));
+        "plain_epochs", Integer.toString(config.plainEpochs()), "input_noise", Double.toString(config.inputNoise()));
   }
 
   /** Each letter's natural length: the mean length of its training samples (issue 7). */
@@ -114,6 +117,21 @@ public final class Trainer {
     }
     return model.withConcept(ConceptSet.TYPICAL_STYLE, mean)
         .withMetadata(Map.of(CharModel.DEFAULT_STYLE_KEY, ConceptSet.TYPICAL_STYLE));
+  }
+
+  /** The batch's inputs with {@link TrainingConfig#inputNoise} on the trained letters' inputs (a copy if any). */
+  private float[][] noisy(float[][] inputs, List<Integer> batch, int[] letterInputs, Random random) {
+    if (config.inputNoise() == 0) {
+      return inputs;
+    }
+    float[][] out = inputs.clone();
+    for (int i : batch) {
+      out[i] = inputs[i].clone();
+      for (int k : letterInputs) {
+        out[i][k] += (float) (config.inputNoise() * random.nextGaussian());
+      }
+    }
+    return out;
   }
 
   /** One Adam step on a batch; returns the batch's summed loss. */

@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param loss the loss
  * @param plainEpochs with {@link TrainingLoss#ALIGNED_MSE}, how many first epochs use plain MSE (0 when starting
  *     from a trained model)
+ * @param inputNoise SD of Gaussian noise added to each trained letter's input, drawn per sample and step of
+ *     training and held for the whole sequence (0: none)
  */
 public record TrainingConfig(int epochs, int batchSize, double learningRate, long seed, TrainingLoss loss,
-    int plainEpochs) {
+    int plainEpochs, double inputNoise) {
   /** The paper's batch size. */
   public static final int PAPER_BATCH = 32;
   /** The paper's learning rate. */
@@ -35,6 +37,24 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, lon
     if (plainEpochs < 0) {
       throw new IllegalArgumentException("plain-MSE epochs must be >= 0, got " + plainEpochs);
     }
+    if (!(inputNoise >= 0) || Double.isInfinite(inputNoise)) {
+      throw new IllegalArgumentException("input noise must be finite and >= 0, got " + inputNoise);
+    }
+  }
+
+  /**
+   * Settings without input noise.
+   *
+   * @param epochs passes over the data
+   * @param batchSize samples per step
+   * @param learningRate Adam step size
+   * @param seed shuffling seed
+   * @param loss the loss
+   * @param plainEpochs plain-MSE epochs before the aligned ones
+   */
+  public TrainingConfig(int epochs, int batchSize, double learningRate, long seed, TrainingLoss loss,
+      int plainEpochs) {
+    this(epochs, batchSize, learningRate, seed, loss, plainEpochs, 0);
   }
 
   /**

@@ -12,6 +12,7 @@ import io.chargen.model.learn.NoiseRobustness;
 import io.chargen.model.learn.OneShotLearner;
 import io.chargen.model.learn.OneShotResult;
 import io.chargen.model.learn.OneShotSchedule;
+import io.chargen.model.learn.StyleLearner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +30,8 @@ import java.util.Map;
  * training writers only; see docs/generation.md, "One-shot letters", for the command lines and results.
  *
  * <p>Arguments: model, data folder, group size, optionally {@code --groups=N} (measure only the first N groups, for
- * quick comparisons), then candidates {@code SCHEDULE[@BUDGET][+PRIOR][~POSITION_WEIGHT][^DRAWS:SD:WEIGHT]}, e.g.
+ * quick comparisons) and {@code --writer-style} (learn each writer's style from instance 0 of a–m first and learn and
+ * draw n–z in it, {@link StyleLearner}; a different protocol: 13 more examples per writer), then candidates {@code SCHEDULE[@BUDGET][+PRIOR][~POSITION_WEIGHT][^DRAWS:SD:WEIGHT]}, e.g.
  * {@code fast}, {@code fast@30}, {@code paper}, {@code fast+gauss:0.01:0.1}, {@code fast+mean+norm:1:2~0.1},
  * {@code fast-plain+mean+norm:1:3~0.1^4:0.03:1} ({@link CodePrior#parse}, {@link OneShotSchedule#positionWeight},
  * {@link NoiseRobustness#parse}).
@@ -51,6 +53,10 @@ public final class OneShotSelectionRun {
       measured = Integer.parseInt(args[first].substring("--groups=".length()));
       first++;
     }
+    boolean writerStyle = args[first].equals("--writer-style");
+    if (writerStyle) {
+      first++;
+    }
     List<String> newLetters = new ArrayList<>();
     for (char c = 'n'; c <= 'z'; c++) {
       newLetters.add(String.valueOf(c));
@@ -68,7 +74,7 @@ public final class OneShotSelectionRun {
         for (int i = g; i < writers.size(); i += groups) {
           members.add(writers.get(i));
         }
-        double[] r = measureGroup(base, data, members, newLetters, schedule);
+        double[] r = measureGroup(base, data, members, newLetters, schedule, writerStyle);
         for (int i = 0; i < r.length; i++) {
           total[i] += r[i] * members.size();
         }
@@ -106,19 +112,32 @@ public final class OneShotSelectionRun {
     return priorSplit.length > 1 ? s.withPrior(CodePrior.parse(priorSplit[1])) : s;
   }
 
+  /** The base model with the writer's style learned from instance 0 of a–m, as its default style. */
+  private static CharModel inWritersStyle(CharModel base, DigiletsDataset data, String writer,
+      OneShotSchedule schedule) {
+    Map<String, StrokeSequence> examples = new LinkedHashMap<>();
+    for (char c = 'a'; c <= 'm'; c++) {
+      examples.put(String.valueOf(c), Transform.apply(data.sample(writer, c, 0)));
+    }
+    String style = "@new-" + writer;
+    return new StyleLearner(new FastBackend(), schedule).learn(base, style, examples)
+        .withMetadata(Map.of(CharModel.DEFAULT_STYLE_KEY, style));
+  }
+
   private static double[] measureGroup(CharModel base, DigiletsDataset data, List<String> members,
-      List<String> letters, OneShotSchedule schedule) {
+      List<String> letters, OneShotSchedule schedule, boolean writerStyle) {
     OneShotLearner learner = new OneShotLearner(new FastBackend(), schedule);
     Map<String, double[]> stats = new java.util.concurrent.ConcurrentHashMap<>();
     Map<String, CharModel> byWriter = new java.util.concurrent.ConcurrentHashMap<>();
     members.parallelStream().forEach(w -> {
-      CharModel m = base;
+      CharModel styled = writerStyle ? inWritersStyle(base, data, w, schedule) : base;
+      CharModel m = styled;
       double[] st = new double[2];
       for (String l : letters) {
         StrokeSequence example = Transform.apply(data.sample(w, l.charAt(0), 0));
         long start = System.nanoTime();
-        OneShotResult r = learner.learnCode(base,
-            OneShotLearner.initialCode(base.weights().hidden(), base.concepts().size(), l, SEED), l, example,
+        OneShotResult r = learner.learnCode(styled,
+            OneShotLearner.initialCode(styled.weights().hidden(), styled.concepts().size(), l, SEED), l, example,
             letters.size());
         st[1] += (System.nanoTime() - start) / 1e6;
         st[0] += r.lossAfter();

@@ -79,5 +79,9 @@ class NoiseRobustnessTest {
     assertThatThrownBy(() -> NoiseRobustness.parse("4:x:1")).hasMessageContaining("4:x:1");
     assertThat(NoiseRobustness.parse("4:0.03:1")).isEqualTo(new NoiseRobustness(4, 0.03, 1));
     assertThat(NoiseRobustness.parse("0:0.03:1").active()).isFalse();
+    assertThat(NoiseRobustness.parse("4:0.03:1:0.3")).isEqualTo(new NoiseRobustness(4, 0.03, 1, 0.3));
+    assertThat(NoiseRobustness.parse("4:0.03:1:0.3")).hasToString("4:0.03:1.0:0.3");
+    assertThatThrownBy(() -> NoiseRobustness.parse("4:0.03:1:-2")).hasMessageContaining("-2");
+    assertThatThrownBy(() -> NoiseRobustness.parse("4:0.03:1:2:5")).hasMessageContaining("4:0.03:1:2:5");
   }
 }

@@ -102,6 +102,23 @@ class TrainerTest {
         .train(TinyModels.untrained("ab", 4, 1), samples, TrainingProgress.NONE)).hasMessageContaining("@w1");
   }
 
+  @Test
+  @DisplayName("input noise on the trained letters changes training, is seeded, and leaves untrained codes at zero")
+  void inputNoiseOnTrainedLettersOnly() {
+    CharModel start = TinyModels.untrained("ab", 12, 1).withConcept("z", new float[12]);
+    TrainingConfig quiet = new TrainingConfig(20, 4, 0.01, 5, TrainingLoss.MSE, 0);
+    TrainingConfig noisy = new TrainingConfig(20, 4, 0.01, 5, TrainingLoss.MSE, 0, 0.3);
+    CharModel plain = new Trainer(backend, quiet).train(start, samples(), TrainingProgress.NONE);
+    CharModel withNoise = new Trainer(backend, noisy).train(start, samples(), TrainingProgress.NONE);
+    assertThat(withNoise.weights()).isNotEqualTo(plain.weights());
+    assertThat(new Trainer(backend, noisy).train(start, samples(), TrainingProgress.NONE).weights())
+        .as("seeded").isEqualTo(withNoise.weights());
+    assertThat(withNoise.code("z")).as("no noise on a letter it does not train").containsOnly(0f);
+    assertThat(withNoise.metadata()).containsEntry("input_noise", "0.3");
+    assertThatThrownBy(() -> new TrainingConfig(1, 4, 0.01, 5, TrainingLoss.MSE, 0, -0.1))
+        .hasMessageContaining("-0.1");
+  }
+
   private StrokeSequence generate(CharModel model) {
     return new Generator(backend).generate(model, Map.of("a", 1.0), GenerationRequest.plain(24)).output();
   }
