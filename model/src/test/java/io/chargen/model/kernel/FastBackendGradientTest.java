@@ -6,8 +6,8 @@ import io.chargen.model.Backend;
 import io.chargen.model.GradientPart;
 import io.chargen.model.Gradients;
 import io.chargen.model.LstmWeights;
-import io.chargen.model.Rollout;
 import io.chargen.model.StrokeSequence;
+import io.chargen.model.fixtures.InterfaceDefaults;
 import io.chargen.model.fixtures.TinyModels;
 import io.chargen.model.train.TimeAlignment;
 import java.util.EnumSet;
@@ -60,22 +60,7 @@ class FastBackendGradientTest {
   void targetFromOutputMatchesTwoPasses() {
     StrokeSequence recorded = TinyModels.loop(9, 0.4);
     TimeAlignment alignment = new TimeAlignment(TimeAlignment.DEFAULT_BAND_FRACTION);
-    Backend twoPasses = new Backend() {
-      @Override
-      public String name() {
-        return "two passes";
-      }
-
-      @Override
-      public Rollout run(LstmWeights w, float[][] inputs, boolean keepStates) {
-        return backend.run(w, inputs, keepStates);
-      }
-
-      @Override
-      public Gradients gradients(LstmWeights w, float[] x, StrokeSequence target, Set<GradientPart> parts) {
-        return backend.gradients(w, x, target, parts);
-      }
-    };
+    Backend twoPasses = InterfaceDefaults.over("two passes", backend);
     Set<GradientPart> all = EnumSet.allOf(GradientPart.class);
     Gradients once = backend.gradients(weights, input, 9, out -> alignment.retime(out, recorded), all);
     Gradients twice = twoPasses.gradients(weights, input, 9, out -> alignment.retime(out, recorded), all);

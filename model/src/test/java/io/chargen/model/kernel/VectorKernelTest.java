@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.chargen.model.Backend;
 import io.chargen.model.BatchSequence;
 import io.chargen.model.GradientPart;
 import io.chargen.model.Gradients;
 import io.chargen.model.LstmWeights;
 import io.chargen.model.Rollout;
 import io.chargen.model.StrokeSequence;
+import io.chargen.model.fixtures.InterfaceDefaults;
 import io.chargen.model.fixtures.TinyModels;
 import io.chargen.model.train.TimeAlignment;
 import java.util.ArrayList;
@@ -97,7 +97,7 @@ class VectorKernelTest {
   void batchMeanMatchesPerSequence(int size) {
     LstmWeights weights = LstmWeights.random(26, 100, 12);
     List<BatchSequence> batch = batch(size, 26, 13);
-    Gradients expected = perSequenceMean(scalar).meanGradients(weights, batch, WEIGHTS);
+    Gradients expected = InterfaceDefaults.over("per sequence", scalar).meanGradients(weights, batch, WEIGHTS);
     Gradients actual = vector.meanGradients(weights, batch, WEIGHTS);
     assertThat(actual.loss()).isCloseTo(expected.loss(), within(TOLERANCE * expected.loss()));
     assertClose(flatten(actual.codes()), flatten(expected.codes()), "dL/dcodes");
@@ -116,7 +116,7 @@ class VectorKernelTest {
       batch.add(new BatchSequence(randomInput(5, new Random(b)), recorded.length(),
           out -> alignment.retime(out, recorded)));
     }
-    Gradients expected = perSequenceMean(scalar).meanGradients(weights, batch, WEIGHTS);
+    Gradients expected = InterfaceDefaults.over("per sequence", scalar).meanGradients(weights, batch, WEIGHTS);
     Gradients actual = vector.meanGradients(weights, batch, WEIGHTS);
     assertThat(actual.loss()).isCloseTo(expected.loss(), within(TOLERANCE * expected.loss()));
     assertSameWeightGradients(actual, expected);
@@ -164,26 +164,6 @@ class VectorKernelTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("INPUT is a per-sequence gradient");
     assertThatThrownBy(() -> vector.meanGradients(weights, List.of(), WEIGHTS))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one sequence");
-  }
-
-  /** The interface's default batch mean over a backend's per-sequence gradients. */
-  private static Backend perSequenceMean(FastBackend perSequence) {
-    return new Backend() {
-      @Override
-      public String name() {
-        return "per sequence";
-      }
-
-      @Override
-      public Rollout run(LstmWeights w, float[][] inputs, boolean keepStates) {
-        return perSequence.run(w, inputs, keepStates);
-      }
-
-      @Override
-      public Gradients gradients(LstmWeights w, float[] x, StrokeSequence target, Set<GradientPart> parts) {
-        return perSequence.gradients(w, x, target, parts);
-      }
-    };
   }
 
   private static List<BatchSequence> batch(int size, int concepts, long seed) {
